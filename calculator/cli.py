@@ -1,0 +1,116 @@
+"""``python -m calculator``: a quote on the command line, in Russian or English.
+
+Exit status 0 for a quote, 2 for bad input or usage. No traceback reaches the reader:
+every problem is a coded, localized message (and, with ``--json``, the error object).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any, NoReturn, TextIO
+
+from .describe import describe_error
+from .errors import ErrorCode, Field, InputError
+from .locales import DEFAULT_LANGUAGE, Language
+from .messages import message
+from .request import answer, parse_language
+
+__all__ = ["main"]
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but its complaints become coded, localized input errors."""
+
+    def __init__(self, lang: Language, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.lang = lang
+
+    def error(self, message_text: str) -> NoReturn:
+        """argparse's own wording is English-only, so point to the localized help instead."""
+        raise InputError(
+            ErrorCode.INVALID_USAGE, Field.ARGUMENTS, {"detail": message("cli.usage", self.lang)}
+        )
+
+
+def _language_from(argv: Sequence[str]) -> Language:
+    """The ``--lang`` value, read before the full parser so its help is localized too."""
+    probe = argparse.ArgumentParser(add_help=False)
+    probe.add_argument("--lang", default=DEFAULT_LANGUAGE.value)
+    known, _ = probe.parse_known_args(argv)
+    return parse_language(known.lang)
+
+
+def _parser(lang: Language) -> _Parser:
+    parser = _Parser(
+        lang, prog="python -m calculator", description=message("cli.description", lang)
+    )
+    parser.add_argument("--population", metavar="N", help=message("cli.population", lang))
+    parser.add_argument("--gdp", metavar="G", help=message("cli.gdp", lang))
+    parser.add_argument("--category", default="full", help=message("cli.category", lang))
+    parser.add_argument("--approval-year", metavar="Y", help=message("cli.approval_year", lang))
+    parser.add_argument("--lang", help=message("cli.lang", lang))
+    parser.add_argument("--json", action="store_true", help=message("cli.json", lang))
+    return parser
+
+
+def _usage(key: str, lang: Language, option: str) -> InputError:
+    detail = message(key, lang, option=option)
+    return InputError(ErrorCode.INVALID_USAGE, Field.ARGUMENTS, {"detail": detail})
+
+
+def _human(record: dict[str, Any]) -> str:
+    lines = [
+        record["summary"],
+        record["population_band_text"],
+        record["gdp_band_text"],
+        f"{record['category_text']}: {record['category_note']}",
+    ]
+    if record["timeline"]:
+        lines.append(record["timeline"])
+    lines.extend(f"! {text}" for text in record["caveats"])
+    lines.extend(f"* {text}" for text in record["notes"])
+    return "\n".join(lines)
+
+
+def main(
+    argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None
+) -> int:
+    """Run the CLI; returns the exit status instead of exiting, for tests and embedding."""
+    out, err = stdout or sys.stdout, stderr or sys.stderr
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    want_json = "--json" in args_list
+    lang = DEFAULT_LANGUAGE
+    try:
+        lang = _language_from(args_list)
+        args, unknown = _parser(lang).parse_known_args(args_list)
+        if unknown:
+            raise _usage("cli.unknown", lang, unknown[0])
+        for option, value in (("--population", args.population), ("--gdp", args.gdp)):
+            if value is None:
+                raise _usage("cli.missing", lang, option)
+        record = answer(
+            {
+                "population": args.population,
+                "gdp": args.gdp,
+                "category": args.category,
+                "approval_year": args.approval_year,
+            },
+            lang,
+        )
+    except InputError as error:
+        record = describe_error(error, lang)
+    if "error" in record:
+        print(record["error"]["message"], file=err)
+        if want_json:
+            print(json.dumps(record, ensure_ascii=False), file=out)
+        return EXIT_BAD_INPUT
+    print(
+        json.dumps(record, ensure_ascii=False, indent=2) if want_json else _human(record), file=out
+    )
+    return EXIT_OK

@@ -1,0 +1,89 @@
+"""A quote as a JSON-ready, localized record: the one shape the CLI and the widget print."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .errors import InputError
+from .formatting import format_decimal, format_usd
+from .labels import caveat, gdp_band_label, population_band_label, provenance_label
+from .locales import Language
+from .lookup import Band, Category, Quote
+from .messages import error_message, message
+from .schedule import get_schedule
+
+__all__ = ["describe_error", "describe_quote", "notes"]
+
+
+def _band(band: Band, label: str) -> dict[str, Any]:
+    return {"index": band.index, "from": band.lower, "to": band.upper, "label": label}
+
+
+def notes(lang: Language) -> list[str]:
+    """The source's two notes under the table."""
+    return [message("note.imf", lang), message("note.previous_year", lang)]
+
+
+def describe_quote(quote: Quote, lang: Language) -> dict[str, Any]:
+    """Everything a reader sees about a quote, with ``fee_usd`` as the contract field."""
+    fee_text = format_usd(quote.fee_usd, lang)
+    population_label = population_band_label(quote.population_band, lang)
+    gdp_label = gdp_band_label(quote.gdp_band, lang)
+    cell_caveat = caveat(quote.cell, lang)
+    if quote.category is Category.FULL:
+        category_note = message("category_note.full", lang)
+    else:
+        category_note = message("category_note.associate", lang, fee=fee_text)
+    timeline = None
+    if quote.approval_year is not None:
+        timeline = message(
+            "timeline.approval",
+            lang,
+            approval_year=str(quote.approval_year),
+            first_fee_year=str(quote.first_fee_year),
+            gdp_year=str(quote.gdp_year),
+        )
+    return {
+        "lang": lang.value,
+        "fee_usd": quote.fee_usd,
+        "fee_text": fee_text,
+        "due_now_usd": quote.due_now_usd,
+        "summary": message("quote.fee", lang, fee=fee_text),
+        "population": quote.population,
+        "population_text": format_decimal(quote.population, lang),
+        "gdp_per_capita_usd": float(quote.gdp_per_capita_usd),
+        "gdp_per_capita_text": format_decimal(quote.gdp_per_capita_usd, lang),
+        "population_band": _band(quote.population_band, population_label),
+        "population_band_text": message("band.population", lang, label=population_label),
+        "gdp_band": _band(quote.gdp_band, gdp_label),
+        "gdp_band_text": message("band.gdp", lang, label=gdp_label),
+        "cell": {
+            "gdp_band": quote.cell.gdp_band,
+            "population_bands": list(quote.cell.population_bands),
+        },
+        "provenance": quote.cell.provenance.value,
+        "provenance_text": provenance_label(quote.cell.provenance, lang),
+        "needs_confirmation": quote.cell.provenance.needs_confirmation,
+        "caveats": [cell_caveat] if cell_caveat else [],
+        "category": quote.category.value,
+        "category_text": message(f"category.{quote.category.value}", lang),
+        "category_note": category_note,
+        "approval_year": quote.approval_year,
+        "first_fee_year": quote.first_fee_year,
+        "gdp_year": quote.gdp_year,
+        "timeline": timeline,
+        "notes": notes(lang),
+        "source": get_schedule().source,
+    }
+
+
+def describe_error(error: InputError, lang: Language) -> dict[str, Any]:
+    """The error object of the JSON contract: ``{"error": {"code", "message", "field"}}``."""
+    return {
+        "error": {
+            "code": error.code.value,
+            "field": error.field.value,
+            "message": error_message(error, lang),
+            "lang": lang.value,
+        }
+    }

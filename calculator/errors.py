@@ -1,0 +1,58 @@
+"""The one exception type the engine raises for bad input, with a stable code.
+
+Codes are the contract with the CLI's JSON and the browser widget (``data-error-code``);
+the human text lives in the message catalogues, so an error is created without a language
+and rendered in whichever language the reader uses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from enum import StrEnum
+from types import MappingProxyType
+
+__all__ = ["ErrorCode", "Field", "InputError"]
+
+
+class Field(StrEnum):
+    """The inputs a reader fills in; errors point at one of them."""
+
+    POPULATION = "population"
+    GDP = "gdp"
+    CATEGORY = "category"
+    APPROVAL_YEAR = "approval_year"
+    LANGUAGE = "lang"
+    ARGUMENTS = "arguments"
+
+
+class ErrorCode(StrEnum):
+    """Stable error codes; each has a message in every catalogue."""
+
+    EMPTY = "empty"
+    TOO_LONG = "too_long"
+    INVALID_CHARACTER = "invalid_character"
+    UNSUPPORTED_DIGITS = "unsupported_digits"
+    NOT_A_NUMBER = "not_a_number"
+    NOT_FINITE = "not_finite"
+    NEGATIVE = "negative"
+    ZERO = "zero"
+    MISPLACED_SEPARATOR = "misplaced_separator"
+    AMBIGUOUS_SEPARATOR = "ambiguous_separator"
+    NOT_WHOLE = "not_whole"
+    TOO_LARGE = "too_large"
+    INVALID_CATEGORY = "invalid_category"
+    INVALID_YEAR = "invalid_year"
+    INVALID_LANGUAGE = "invalid_language"
+    INVALID_USAGE = "invalid_usage"
+
+
+class InputError(ValueError):
+    """A reader's input cannot be quoted; carries what the message needs, not the message."""
+
+    def __init__(
+        self, code: ErrorCode, field: Field, params: Mapping[str, int | str] | None = None
+    ) -> None:
+        super().__init__(f"{field.value}: {code.value}")
+        self.code = code
+        self.field = field
+        self.params: Mapping[str, int | str] = MappingProxyType(dict(params or {}))

@@ -1,0 +1,33 @@
+"""Rendering catalogue entries: one place where keys, placeholders and numbers meet."""
+
+from __future__ import annotations
+
+from .errors import ErrorCode, Field, InputError
+from .formatting import format_integer
+from .locales import Language, catalogue
+
+__all__ = ["error_message", "field_label", "message"]
+
+
+def message(key: str, lang: Language, **params: object) -> str:
+    """The catalogue text for ``key``; integers are grouped for the language (pass years as str)."""
+    values = {
+        name: format_integer(value, lang)
+        if isinstance(value, int) and not isinstance(value, bool)
+        else value
+        for name, value in params.items()
+    }
+    return catalogue(lang)[key].format(**values)
+
+
+def field_label(field: Field, lang: Language) -> str:
+    """What the reader calls the input an error is about."""
+    return message(f"field.{field.value}", lang)
+
+
+def error_message(error: InputError, lang: Language) -> str:
+    """A full sentence for an input error: the field, then what to do."""
+    text = message(f"error.{error.code.value}", lang, **error.params)
+    if error.code is ErrorCode.INVALID_USAGE:
+        return text
+    return message("error.template", lang, field=field_label(error.field, lang), message=text)

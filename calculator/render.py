@@ -1,0 +1,113 @@
+"""The schedule as HTML for the site, in one language.
+
+Rendered at build time by the site's hook; the browser widget highlights a cell through
+the ``data-gdp-band`` / ``data-population-band`` attributes written here. Every text is
+escaped: catalogue text is data, not markup.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from .formatting import format_integer
+from .labels import band_label, caveat
+from .locales import Language
+from .messages import message
+from .schedule import POPULATION_UNIT, Cell, Provenance, Schedule, get_schedule
+
+__all__ = ["FOOTNOTE_MARKS", "render_caveats_html", "render_table_html"]
+
+#: The mark that points from a cell to its footnote.
+FOOTNOTE_MARKS = {Provenance.ESTIMATED: "*", Provenance.IRREGULAR: "†"}
+
+
+def _footnote_id(provenance: Provenance) -> str:
+    return f"wego-fee-note-{provenance.value}"
+
+
+def _bands(lower_bounds: tuple[int, ...], unit: int, lang: Language) -> list[str]:
+    bounds = [b // unit for b in lower_bounds]
+    uppers: list[int | None] = [*bounds[1:], None]
+    return [band_label(lo, hi, lang) for lo, hi in zip(bounds, uppers, strict=True)]
+
+
+def _cell_html(cell: Cell, lang: Language) -> str:
+    bands = cell.population_bands
+    attrs = {
+        "data-gdp-band": str(cell.gdp_band),
+        "data-population-band": str(bands.start),
+        "data-population-band-last": str(bands.stop - 1),
+        "data-fee-usd": str(cell.fee_usd),
+        "data-provenance": cell.provenance.value,
+    }
+    if cell.span > 1:
+        attrs["colspan"] = str(cell.span)
+    text = escape(format_integer(cell.fee_usd, lang))
+    mark = FOOTNOTE_MARKS.get(cell.provenance)
+    if mark:
+        label = escape(message(f"provenance.{cell.provenance.value}", lang), quote=True)
+        href = f"#{_footnote_id(cell.provenance)}"
+        text += f'<sup><a href="{href}" title="{label}" aria-label="{label}">{mark}</a></sup>'
+    rendered = " ".join(f'{name}="{value}"' for name, value in attrs.items())
+    return f"<td {rendered}>{text}</td>"
+
+
+def render_table_html(lang: Language, schedule: Schedule | None = None) -> str:
+    """The whole schedule: merged cells as colspan, marked cells with footnotes below."""
+    table = schedule or get_schedule()
+    population = _bands(table.population_lower_bounds, POPULATION_UNIT, lang)
+    gdp = _bands(table.gdp_lower_bounds, 1, lang)
+    corner = (
+        f"{escape(message('table.gdp_header', lang))} \\ "
+        f"{escape(message('table.population_header', lang))}"
+    )
+    head = "".join(
+        f'<th scope="col" data-population-band="{i}">{escape(label)}</th>'
+        for i, label in enumerate(population)
+    )
+    body = []
+    for index, row in enumerate(table.rows):
+        cells = "".join(_cell_html(cell, lang) for cell in row)
+        body.append(
+            f'<tr data-gdp-band="{index}"><th scope="row">{escape(gdp[index])}</th>{cells}</tr>'
+        )
+    footnotes = "".join(
+        f'<li id="{_footnote_id(cell.provenance)}" data-provenance="{cell.provenance.value}">'
+        f'<span aria-hidden="true">{FOOTNOTE_MARKS[cell.provenance]}</span> '
+        f"{escape(caveat(cell, lang, table) or '')}</li>"
+        for cell in table.cells
+        if cell.provenance in FOOTNOTE_MARKS
+    )
+    return (
+        f'<div class="wego-schedule" data-wego-schedule lang="{lang.value}">'
+        f'<table class="wego-schedule__table">'
+        f"<caption>{escape(message('table.caption', lang))}</caption>"
+        f'<thead><tr><th scope="col">{corner}</th>{head}</tr></thead>'
+        f"<tbody>{''.join(body)}</tbody></table>"
+        f'<ul class="wego-schedule__notes" aria-label="{escape(message("table.footnotes", lang))}">'
+        f"{footnotes}</ul></div>"
+    )
+
+
+def render_caveats_html(lang: Language, schedule: Schedule | None = None) -> str:
+    """The estimated and irregular cells, each with where it is and why to confirm it."""
+    table = schedule or get_schedule()
+    population = _bands(table.population_lower_bounds, POPULATION_UNIT, lang)
+    gdp = _bands(table.gdp_lower_bounds, 1, lang)
+    items = []
+    for cell in table.cells:
+        text = caveat(cell, lang, table)
+        if text is None:
+            continue
+        where = message(
+            "table.cell_label",
+            lang,
+            what=message(f"provenance.{cell.provenance.value}", lang),
+            population=population[cell.first_population_band],
+            gdp=gdp[cell.gdp_band],
+        )
+        items.append(
+            f'<li data-provenance="{cell.provenance.value}"><strong>{escape(where)}</strong>. '
+            f"{escape(text)}</li>"
+        )
+    return f'<ul class="wego-schedule-caveats">{"".join(items)}</ul>'

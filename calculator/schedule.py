@@ -1,0 +1,226 @@
+"""The fee schedule: typed, frozen values loaded from ``schedule.json`` and validated.
+
+The schedule is edited by people, so the loader refuses anything it cannot trust (a
+missing cell, a gap between bands, a fee that falls as a city grows) instead of letting a
+typo reach the site, the CLI or the browser.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache
+from importlib import resources
+from typing import Any
+
+__all__ = [
+    "POPULATION_UNIT",
+    "Cell",
+    "Provenance",
+    "Schedule",
+    "ScheduleError",
+    "get_schedule",
+    "load_schedule",
+]
+
+#: The source gives population bands in thousands of residents.
+POPULATION_UNIT = 1000
+
+
+class ScheduleError(ValueError):
+    """The schedule data is malformed; raised at load time, never at quote time."""
+
+
+class Provenance(StrEnum):
+    """How a cell's figure relates to the source table."""
+
+    PUBLISHED = "published"
+    #: Printed once across two population columns (the first two GDP rows).
+    MERGED = "merged"
+    #: Not in the source; our estimate from the row's pattern.
+    ESTIMATED = "estimated"
+    #: Printed in the source, but breaks the row's pattern.
+    IRREGULAR = "irregular"
+
+    @property
+    def needs_confirmation(self) -> bool:
+        """Whether a quote landing here must advise confirming with the Secretariat."""
+        return self in (Provenance.ESTIMATED, Provenance.IRREGULAR)
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One published (or estimated) figure, possibly spanning several population bands."""
+
+    fee_usd: int
+    provenance: Provenance
+    gdp_band: int
+    first_population_band: int
+    span: int
+
+    @property
+    def population_bands(self) -> range:
+        """The population band indices this figure covers."""
+        return range(self.first_population_band, self.first_population_band + self.span)
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """The whole table: lower bounds of each band and one row of cells per GDP band."""
+
+    source: str
+    currency: str
+    population_lower_bounds: tuple[int, ...]
+    gdp_lower_bounds: tuple[int, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+
+    def cell(self, gdp_band: int, population_band: int) -> Cell:
+        """The cell covering one grid position (a merged cell covers two)."""
+        for cell in self.rows[gdp_band]:
+            if population_band in cell.population_bands:
+                return cell
+        raise IndexError((gdp_band, population_band))  # unreachable for a validated schedule
+
+    def fee(self, gdp_band: int, population_band: int) -> int:
+        """The annual fee in USD at one grid position."""
+        return self.cell(gdp_band, population_band).fee_usd
+
+    def pattern_fee(self, cell: Cell) -> int:
+        """What the row's step would give here: the left neighbour plus the step before it.
+
+        Used to explain estimated and irregular cells; needs two cells to the left.
+        """
+        row = [self.fee(cell.gdp_band, p) for p in range(cell.first_population_band)]
+        if len(row) < 2:
+            raise ValueError("a row pattern needs two cells to the left")
+        return row[-1] + (row[-1] - row[-2])
+
+    @property
+    def cells(self) -> tuple[Cell, ...]:
+        """Every distinct cell, row by row."""
+        return tuple(cell for row in self.rows for cell in row)
+
+
+def _require(condition: bool, message: str) -> None:
+    if not condition:
+        raise ScheduleError(message)
+
+
+def _bounds(data: Mapping[str, Any], key: str) -> tuple[int, ...]:
+    values = data.get(key)
+    _require(isinstance(values, list) and len(values) >= 2, f"{key}: a list of lower bounds")
+    assert isinstance(values, list)
+    _require(all(type(v) is int for v in values), f"{key}: bounds must be whole numbers")
+    _require(values[0] == 0, f"{key}: the first band must start at 0")
+    _require(
+        all(a < b for a, b in itertools.pairwise(values)),
+        f"{key}: bands must be contiguous and strictly increasing",
+    )
+    return tuple(values)
+
+
+def _row(raw: Any, gdp_band: int, width: int) -> tuple[Cell, ...]:
+    _require(isinstance(raw, Mapping), f"row {gdp_band}: an object")
+    raw_cells = raw.get("cells")
+    _require(isinstance(raw_cells, list) and bool(raw_cells), f"row {gdp_band}: a list of cells")
+    assert isinstance(raw_cells, list)
+    cells: list[Cell] = []
+    position = 0
+    for raw_cell in raw_cells:
+        spec = {"fee": raw_cell} if not isinstance(raw_cell, Mapping) else dict(raw_cell)
+        unknown = set(spec) - {"fee", "span", "provenance"}
+        _require(not unknown, f"row {gdp_band}: unknown cell keys {sorted(unknown)}")
+        fee, span = spec.get("fee"), spec.get("span", 1)
+        _require(type(fee) is int and fee > 0, f"row {gdp_band}: fees are positive whole USD")
+        _require(type(span) is int and span >= 1, f"row {gdp_band}: span is a positive integer")
+        try:
+            provenance = Provenance(spec.get("provenance", "published"))
+        except ValueError:
+            raise ScheduleError(
+                f"row {gdp_band}: unknown provenance {spec['provenance']!r}"
+            ) from None
+        _require(
+            provenance not in (Provenance.MERGED,),
+            f"row {gdp_band}: 'merged' is implied by span, do not write it",
+        )
+        if span > 1:
+            _require(
+                provenance is Provenance.PUBLISHED,
+                f"row {gdp_band}: a merged cell must be published",
+            )
+            provenance = Provenance.MERGED
+        assert isinstance(fee, int)
+        assert isinstance(span, int)
+        cells.append(Cell(fee, provenance, gdp_band, position, span))
+        position += span
+    _require(
+        position == width,
+        f"row {gdp_band}: covers {position} population bands, the table has {width}",
+    )
+    return tuple(cells)
+
+
+def _check_monotone(schedule: Schedule) -> None:
+    """A fee never falls when population or GDP grows: a typo usually breaks this."""
+    heights, widths = len(schedule.gdp_lower_bounds), len(schedule.population_lower_bounds)
+    for g in range(heights):
+        for p in range(widths):
+            fee = schedule.fee(g, p)
+            if p + 1 < widths:
+                _require(
+                    schedule.fee(g, p + 1) >= fee,
+                    f"fee falls from population band {p} to {p + 1} in GDP band {g}",
+                )
+            if g + 1 < heights:
+                _require(
+                    schedule.fee(g + 1, p) >= fee,
+                    f"fee falls from GDP band {g} to {g + 1} in population band {p}",
+                )
+
+
+def load_schedule(data: Mapping[str, Any]) -> Schedule:
+    """Build a validated :class:`Schedule` from its JSON form, or raise ScheduleError."""
+    _require(isinstance(data, Mapping), "the schedule is a JSON object")
+    population = _bounds(data, "population_bands_thousands")
+    gdp = _bounds(data, "gdp_bands_usd")
+    raw_rows = data.get("rows")
+    _require(isinstance(raw_rows, Sequence) and not isinstance(raw_rows, str), "rows: a list")
+    assert isinstance(raw_rows, Sequence)
+    _require(len(raw_rows) == len(gdp), f"rows: {len(raw_rows)} rows for {len(gdp)} GDP bands")
+    for index, (raw, lower) in enumerate(zip(raw_rows, gdp, strict=True)):
+        _require(
+            isinstance(raw, Mapping) and raw.get("gdp_from") == lower,
+            f"row {index}: gdp_from must be {lower}, the lower bound of its GDP band",
+        )
+    rows = tuple(_row(raw, i, len(population)) for i, raw in enumerate(raw_rows))
+    source, currency = data.get("source"), data.get("currency")
+    _require(isinstance(source, str) and bool(source), "source: the citation is required")
+    _require(currency == "USD", "currency: the schedule is in USD")
+    assert isinstance(source, str)
+    schedule = Schedule(
+        source=source,
+        currency="USD",
+        population_lower_bounds=tuple(t * POPULATION_UNIT for t in population),
+        gdp_lower_bounds=gdp,
+        rows=rows,
+    )
+    _check_monotone(schedule)
+    for cell in schedule.cells:
+        if cell.provenance is Provenance.ESTIMATED:
+            _require(
+                cell.first_population_band >= 2 and cell.fee_usd == schedule.pattern_fee(cell),
+                f"row {cell.gdp_band}: an estimate must continue its row's step",
+            )
+        if cell.provenance is Provenance.IRREGULAR:
+            _require(cell.first_population_band >= 2, f"row {cell.gdp_band}: irregular needs a row")
+    return schedule
+
+
+@cache
+def get_schedule() -> Schedule:
+    """The package's schedule, read and validated once per process."""
+    text = resources.files(__package__).joinpath("schedule.json").read_text(encoding="utf-8")
+    return load_schedule(json.loads(text))
