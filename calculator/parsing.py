@@ -105,6 +105,8 @@ def _split_decimal(text: str, lang: Language, field: Field) -> tuple[list[str], 
 
 def parse_number(text: object, lang: Language, field: Field) -> Decimal:
     """Read one positive, finite number typed by a person, or raise a coded InputError."""
+    if text is None:
+        raise InputError(ErrorCode.EMPTY, field)
     if not isinstance(text, str):
         raise InputError(ErrorCode.NOT_A_NUMBER, field)
     if len(text) > 4 * MAX_INPUT_LENGTH:

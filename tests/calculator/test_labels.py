@@ -1,0 +1,57 @@
+"""calculator.labels: band labels and caveats derived from the schedule."""
+
+import pytest
+
+from calculator.labels import band_label, caveat, gdp_band_label, population_band_label
+from calculator.locales import Language
+from calculator.lookup import Band
+from calculator.schedule import get_schedule
+
+NBSP = "\u00a0"
+
+
+class TestLabels:
+    """Labels read like the source's column and row headings."""
+
+    @pytest.mark.parametrize(
+        ("band", "ru", "en"),
+        [
+            (Band(0, 0, 300_000), "0–299", "0–299"),
+            (Band(3, 1_000_000, 2_000_000), f"1{NBSP}000–1{NBSP}999", "1,000–1,999"),
+            (Band(7, 10_000_000, None), f"10{NBSP}000 и более", "10,000+"),
+        ],
+    )
+    def test_population(self, band, ru, en):
+        """Population bands are in thousands, upper bound inclusive."""
+        assert population_band_label(band, Language.RU) == ru
+        assert population_band_label(band, Language.EN) == en
+
+    def test_gdp(self):
+        """GDP bands are in dollars."""
+        assert gdp_band_label(Band(0, 0, 1000), Language.EN) == "0–999"
+        assert gdp_band_label(Band(8, 20000, None), Language.EN) == "20,000+"
+        assert band_label(15000, 20000, Language.RU) == f"15{NBSP}000–19{NBSP}999"
+
+
+class TestCaveats:
+    """Only estimated and irregular cells carry a caveat, in the reader's language."""
+
+    def test_published_has_none(self):
+        """A published cell needs no confirmation."""
+        assert caveat(get_schedule().cell(5, 5), Language.EN) is None
+        assert caveat(get_schedule().cell(0, 0), Language.RU) is None
+
+    def test_estimated(self):
+        """The estimate says it is not in the source and names the step."""
+        text = caveat(get_schedule().cell(3, 7), Language.EN)
+        assert text == (
+            "The source gives no figure for this cell. $2,800 is our estimate from the row's "
+            "pattern (rising by $300 per column); confirm it with the WeGO Secretariat."
+        )
+
+    def test_irregular(self):
+        """The irregular cell says what the pattern would suggest."""
+        text = caveat(get_schedule().cell(8, 6), Language.RU)
+        assert f"8{NBSP}500{NBSP}$" in text
+        assert f"9{NBSP}000{NBSP}$" in text
+        assert "Секретариате WeGO" in text

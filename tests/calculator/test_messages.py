@@ -1,0 +1,47 @@
+"""calculator.messages: catalogue text with the reader's numbers, field names and hints."""
+
+from calculator.errors import ErrorCode, Field, InputError
+from calculator.locales import Language
+from calculator.messages import error_message, field_label, message
+
+
+class TestMessages:
+    """Messages are complete sentences in the reader's language."""
+
+    def test_numbers_are_formatted_per_language(self):
+        """Limits are grouped the way the language writes them."""
+        error = InputError(ErrorCode.TOO_LARGE, Field.POPULATION, {"max": 100_000_000})
+        assert (
+            error_message(error, Language.RU) == "Население города: не более 100\u00a0000\u00a0000."
+        )
+        assert error_message(error, Language.EN) == "City population: at most 100,000,000."
+
+    def test_field_labels(self):
+        """Fields are named as on the form."""
+        assert field_label(Field.GDP, Language.RU) == "ВВП на душу населения (ППС)"
+        assert field_label(Field.GDP, Language.EN) == "GDP per capita (PPP)"
+
+    def test_ambiguity_hint(self):
+        """The ambiguity error tells the reader both ways to write what they meant."""
+        error = InputError(ErrorCode.AMBIGUOUS_SEPARATOR, Field.GDP)
+        text = error_message(error, Language.RU)
+        assert text.startswith("ВВП на душу населения (ППС): неоднозначная запись")
+        assert "1 500" in text
+        assert "1,5" in text
+
+    def test_years_are_not_grouped(self):
+        """Years passed as text stay as written."""
+        assert "2027" in message(
+            "timeline.approval",
+            Language.EN,
+            approval_year="2026",
+            first_fee_year="2027",
+            gdp_year="2026",
+        )
+
+    def test_usage_errors_are_not_prefixed(self):
+        """Usage errors carry their own sentence."""
+        error = InputError(
+            ErrorCode.INVALID_USAGE, Field.ARGUMENTS, {"detail": "unknown option --x"}
+        )
+        assert error_message(error, Language.EN) == "unknown option --x"

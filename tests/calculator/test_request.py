@@ -1,0 +1,120 @@
+"""calculator.request and calculator.describe: text in, a quote record or a coded error out."""
+
+import json
+
+import pytest
+
+from calculator.locales import Language
+from calculator.request import answer, answer_json
+
+RU, EN = Language.RU, Language.EN
+
+
+class TestAnswer:
+    """The record the widget and the CLI show."""
+
+    def test_reference_quote_ru(self):
+        """624 518 residents at 47 404,96: 7 000 $ with both bands in words."""
+        record = answer({"population": "624 518", "gdp": "47 404,96"}, RU)
+        assert record["fee_usd"] == 7000
+        assert record["fee_text"] == "7\u00a0000\u00a0$"
+        assert record["population_band"] == {
+            "index": 2,
+            "from": 600000,
+            "to": 1000000,
+            "label": "600–999",
+        }
+        assert record["gdp_band"]["index"] == 8
+        assert record["provenance"] == "published"
+        assert record["caveats"] == []
+        assert record["summary"] == "Ежегодный членский взнос: 7\u00a0000\u00a0$"
+        assert len(record["notes"]) == 2
+
+    def test_estimated_cell_says_so(self):
+        """A quote landing on the estimated cell carries its caveat."""
+        record = answer({"population": "12,000,000", "gdp": "5,000"}, EN)
+        assert record["fee_usd"] == 2800
+        assert record["provenance"] == "estimated"
+        assert record["needs_confirmation"] is True
+        assert "confirm it with the WeGO Secretariat" in record["caveats"][0]
+
+    def test_irregular_cell_says_so(self):
+        """A quote landing on the irregular cell carries its caveat."""
+        record = answer({"population": "8000000", "gdp": "25000"}, EN)
+        assert (record["fee_usd"], record["provenance"]) == (8500, "irregular")
+        assert "$9,000" in record["caveats"][0]
+
+    def test_associate_with_approval_year(self):
+        """Associate: nothing due now, the fee after approval, and the timeline."""
+        record = answer(
+            {
+                "population": "500000",
+                "gdp": "9000",
+                "category": "associate",
+                "approval_year": "2026",
+            },
+            EN,
+        )
+        assert (record["fee_usd"], record["due_now_usd"]) == (2500, 0)
+        assert record["category_text"] == "Associate Member"
+        assert "$2,500" in record["category_note"]
+        assert (record["first_fee_year"], record["gdp_year"]) == (2027, 2026)
+        assert record["timeline"] == (
+            "Approved in 2026: the first fee is for 2027 "
+            "and is computed from GDP per capita for 2026."
+        )
+
+    @pytest.mark.parametrize(
+        ("fields", "field", "code"),
+        [
+            ({}, "population", "empty"),
+            ({"population": "abc", "gdp": ""}, "population", "not_a_number"),
+            ({"population": "1000", "gdp": ""}, "gdp", "empty"),
+            ({"population": "1000", "gdp": "5", "category": "vip"}, "category", "invalid_category"),
+            (
+                {"population": "1000", "gdp": "5", "approval_year": "1999"},
+                "approval_year",
+                "invalid_year",
+            ),
+        ],
+    )
+    def test_errors(self, fields, field, code):
+        """The first bad field, in form order, is reported with its code."""
+        record = answer(fields, EN)
+        assert record["error"]["code"] == code
+        assert record["error"]["field"] == field
+        assert "fee_usd" not in record
+
+    def test_error_message_in_language(self):
+        """Error messages follow the reader's language."""
+        assert answer({"population": "-5", "gdp": "1"}, RU)["error"]["message"] == (
+            "Население города: число не может быть отрицательным."
+        )
+        assert answer({"population": "-5", "gdp": "1"}, EN)["error"]["message"] == (
+            "City population: the number cannot be negative."
+        )
+
+
+class TestAnswerJson:
+    """The JSON boundary the browser worker calls."""
+
+    def test_round_trip(self):
+        """A JSON request yields a JSON record."""
+        reply = json.loads(
+            answer_json(json.dumps({"lang": "en", "fields": {"population": "1", "gdp": "1"}}))
+        )
+        assert reply["fee_usd"] == 400
+        assert reply["lang"] == "en"
+
+    @pytest.mark.parametrize(
+        ("request_text", "code"),
+        [
+            ("not json", "invalid_usage"),
+            ("[]", "invalid_usage"),
+            ('{"fields": 1}', "invalid_usage"),
+            ('{"lang": "de", "fields": {}}', "invalid_language"),
+        ],
+    )
+    def test_malformed_requests(self, request_text, code):
+        """A malformed request is a coded error, not an exception."""
+        assert json.loads(answer_json(request_text))["error"]["code"] == code
