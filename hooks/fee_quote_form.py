@@ -1,0 +1,94 @@
+"""The fee quote widget's markup, rendered at build time in the page's language.
+
+The form works as a plain GET form without JavaScript (the table stays readable below it);
+``assets/javascripts/fee-quote.mjs`` enhances it: live quotes from the engine in Pyodide.
+Every string comes from hooks/locales; every attribute value is escaped.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from calculator import Language
+from ui_text import text, ui_catalogue
+
+__all__ = ["render_fee_quote_form"]
+
+
+def _attr(value: str) -> str:
+    return escape(value, quote=True)
+
+
+def _text_field(lang: str, name: str, inputmode: str, *, required: bool, size: int) -> str:
+    field_id = f"fee-quote-{name.replace('_', '-')}"
+    key = f"quote.{name}"
+    required_attr = ' required aria-required="true"' if required else ""
+    return (
+        f'<div class="wego-quote__field" data-field="{name}">'
+        f'<label for="{field_id}">{escape(text(lang, key))}</label>'
+        f'<p class="wego-quote__hint" id="{field_id}-hint">{escape(text(lang, key + "_hint"))}</p>'
+        f'<input id="{field_id}" name="{name}" type="text" inputmode="{inputmode}" size="{size}" '
+        f'autocomplete="off" spellcheck="false" maxlength="40"{required_attr} '
+        f'aria-describedby="{field_id}-hint {field_id}-error">'
+        f'<p class="wego-quote__error" id="{field_id}-error" data-error-for="{name}" hidden></p>'
+        f"</div>"
+    )
+
+
+def render_fee_quote_form(language: Language, root: str) -> str:
+    """The ``#fee-quote`` form; ``root`` is the site root relative to the page."""
+    lang = language.value
+    data = {
+        "data-lang": lang,
+        "data-assets": f"{root.rstrip('/')}/assets/",
+        **{
+            f"data-msg-{key.removeprefix('quote.').replace('_', '-')}": ui_catalogue(lang)[key]
+            for key in (
+                "quote.loading",
+                "quote.ready",
+                "quote.failed",
+                "quote.stale",
+                "quote.link_copied",
+                "quote.copy_failed",
+                "quote.due_now",
+                "quote.cell_marker",
+            )
+        },
+    }
+    data_attrs = " ".join(f'{name}="{_attr(value)}"' for name, value in data.items())
+    category = (
+        f'<fieldset class="wego-quote__field wego-quote__category" data-field="category">'
+        f"<legend>{escape(text(lang, 'quote.category'))}</legend>"
+        f'<label><input type="radio" name="category" value="full" checked> '
+        f"{escape(text(lang, 'quote.category_full'))}</label>"
+        f'<label><input type="radio" name="category" value="associate"> '
+        f"{escape(text(lang, 'quote.category_associate'))}</label>"
+        f'<p class="wego-quote__error" id="fee-quote-category-error" data-error-for="category" '
+        f"hidden></p></fieldset>"
+    )
+    return (
+        f'<form id="fee-quote" class="wego-quote" method="get" action="#fee-quote" novalidate '
+        f'aria-labelledby="fee-quote-legend" {data_attrs}>'
+        f'<p class="wego-quote__legend" id="fee-quote-legend">'
+        f"{escape(text(lang, 'quote.legend'))}</p>"
+        f"{_text_field(lang, 'population', 'numeric', required=True, size=14)}"
+        f"{_text_field(lang, 'gdp', 'decimal', required=True, size=14)}"
+        f"{category}"
+        f"{_text_field(lang, 'approval_year', 'numeric', required=False, size=6)}"
+        f'<div class="wego-quote__actions">'
+        f'<button type="submit" class="md-button md-button--primary">'
+        f"{escape(text(lang, 'quote.submit'))}</button>"
+        f'<button type="button" class="md-button" data-action="copy-link" hidden>'
+        f"{escape(text(lang, 'quote.copy_link'))}</button>"
+        f'<button type="button" class="md-button" data-action="print" hidden>'
+        f"{escape(text(lang, 'quote.print'))}</button>"
+        f"</div>"
+        f'<p class="wego-quote__status" role="status" data-status hidden></p>'
+        f'<noscript><p class="wego-quote__status">'
+        f"{escape(text(lang, 'quote.noscript'))}</p></noscript>"
+        f'<section class="wego-quote__result" id="fee-quote-result" aria-live="polite" '
+        f'aria-atomic="true" aria-label="{_attr(text(lang, "quote.result_heading"))}" hidden>'
+        f"</section>"
+        f'<p class="wego-quote__privacy">{escape(text(lang, "quote.privacy"))}</p>'
+        f"</form>"
+    )

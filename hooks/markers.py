@@ -1,0 +1,53 @@
+"""MkDocs hook: replace ``<!-- wego:NAME -->`` markers in a page with rendered HTML.
+
+Pages stay plain Markdown; figures and widgets come from code at build time. A marker
+nobody renders fails the build instead of leaving a hole in the page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+import calculator
+from fee_quote_form import render_fee_quote_form
+
+MARKER = re.compile(r"<!--\s*wego:([a-z0-9-]+)\s*-->")
+
+Renderer = Callable[[calculator.Language, str], str]
+
+#: marker name -> renderer(language, relative URL of the site root from the page)
+RENDERERS: dict[str, Renderer] = {
+    "fee-table": lambda lang, root: calculator.render_table_html(lang),
+    "schedule-caveats": lambda lang, root: calculator.render_caveats_html(lang),
+    "fee-quote": render_fee_quote_form,
+}
+
+
+def page_language(page: Page, config: Any) -> calculator.Language:
+    """The page's language: mkdocs-static-i18n's file locale, else the theme's language."""
+    code = getattr(page.file, "locale", None) or config["theme"]["language"]
+    return calculator.Language(code)
+
+
+def render_markers(html: str, lang: calculator.Language, root: str, where: str) -> str:
+    """Substitute every marker; raise on an unknown one."""
+
+    def substitute(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in RENDERERS:
+            raise PluginError(f"{where}: unknown marker <!-- wego:{name} -->")
+        return RENDERERS[name](lang, root)
+
+    return MARKER.sub(substitute, html)
+
+
+def on_page_content(html: str, page: Page, config: Any, files: Any) -> str:
+    """MkDocs event: runs after Markdown, once per page and language."""
+    root = get_relative_url(".", page.url) or "."
+    return render_markers(html, page_language(page, config), root, page.file.src_uri)

@@ -1,0 +1,161 @@
+"""End-to-end fixtures: build the site once, serve it under a GitHub Pages-like sub-path on
+loopback, and drive it with Debian's Chromium through Playwright.
+
+Every page a test opens records its requests; a test that lets the page reach any other
+origin fails.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import ClassVar
+
+import pytest
+from playwright.sync_api import Browser, Page, Playwright, sync_playwright
+
+ROOT = Path(__file__).resolve().parents[2]
+SUB_PATH = "/wego-membership-guide/"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+#: Every page of the site, by slug ("" is the home page), in both languages.
+SLUGS = [
+    "",
+    "categories/",
+    "benefits/",
+    "obligations/",
+    "procedure/",
+    "fees/",
+    "application/",
+    "contacts/",
+    "about/",
+]
+LANGS = {"ru": "", "en": "en/"}
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site as `mkdocs build --strict` makes it from the current tree."""
+    out = tmp_path_factory.mktemp("site")
+    env = {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "SITE_URL": f"https://example.github.io{SUB_PATH}",
+    }
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    return out
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    """Static files under SUB_PATH only, with the MIME types Pyodide needs, and quiet."""
+
+    extensions_map: ClassVar[dict[str, str]] = {
+        **SimpleHTTPRequestHandler.extensions_map,
+        ".mjs": "text/javascript",
+        ".js": "text/javascript",
+        ".wasm": "application/wasm",
+        ".json": "application/json",
+        ".whl": "application/zip",
+        ".zip": "application/zip",
+    }
+
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(SUB_PATH):
+            return str(Path(self.directory) / "__outside_sub_path__")
+        return super().translate_path("/" + path[len(SUB_PATH) :])
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@dataclass
+class Site:
+    """The served site: its base URL (with the sub-path) and its files."""
+
+    origin: str
+    directory: Path
+
+    @property
+    def base(self) -> str:
+        return self.origin + SUB_PATH
+
+    def url(self, lang: str, slug: str = "", query: str = "") -> str:
+        return f"{self.base}{LANGS[lang]}{slug}{query}"
+
+
+@pytest.fixture(scope="session")
+def site(built_site: Path) -> Iterator[Site]:
+    """The built site on a loopback port under the GitHub Pages-like sub-path."""
+    handler = functools.partial(_Handler, directory=str(built_site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield Site(f"http://127.0.0.1:{server.server_address[1]}", built_site)
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def playwright() -> Iterator[Playwright]:
+    with sync_playwright() as instance:
+        yield instance
+
+
+@pytest.fixture(scope="session")
+def browser(playwright: Playwright) -> Iterator[Browser]:
+    """Debian's Chromium, headless, with background networking off."""
+    instance = playwright.chromium.launch(
+        executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+    )
+    yield instance
+    instance.close()
+
+
+@dataclass
+class Visit:
+    """A browser page plus every URL it requested and every console error it logged."""
+
+    page: Page
+    requests: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def foreign_requests(self, origin: str) -> list[str]:
+        allowed = (origin + "/", "data:", "blob:", "about:")
+        return [url for url in self.requests if not url.startswith(allowed)]
+
+
+@pytest.fixture
+def visit(browser: Browser, site: Site) -> Iterator[Visit]:
+    """A fresh browser context; fails the test if the page contacted another origin."""
+    context = browser.new_context(locale="ru-RU", service_workers="block")
+    page = context.new_page()
+    record = Visit(page)
+    page.on("request", lambda request: record.requests.append(request.url))
+    page.on("pageerror", lambda error: record.errors.append(str(error)))
+    yield record
+    context.close()
+    assert record.foreign_requests(site.origin) == [], "requests left the site's origin"
+    assert record.errors == [], "uncaught errors in the page"
