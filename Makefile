@@ -2,6 +2,7 @@
 # The two commands a newcomer needs are `make serve` and `make test`.
 
 SHELL := /bin/bash
+export NO_MKDOCS_2_WARNING := 1
 .DEFAULT_GOAL := help
 
 # pyodide-build (which registers our wheel in Pyodide's lock file) needs Python 3.12+,
