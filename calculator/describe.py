@@ -48,6 +48,7 @@ def describe_quote(quote: Quote, lang: Language) -> dict[str, Any]:
         "fee_usd": quote.fee_usd,
         "fee_text": fee_text,
         "due_now_usd": quote.due_now_usd,
+        "due_now_text": format_usd(quote.due_now_usd, lang),
         "summary": message("quote.fee", lang, fee=fee_text),
         "population": quote.population,
         "population_text": format_decimal(quote.population, lang),

@@ -12,6 +12,8 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
+from i18n_build import is_default_language_build
+
 ROOT = Path(__file__).resolve().parent.parent
 NODE_MODULES = ROOT / "node_modules"
 
@@ -33,5 +35,6 @@ def copy_vendor_files(site_dir: Path) -> None:
 
 
 def on_post_build(config: Any) -> None:
-    """MkDocs event: after the pages are written."""
-    copy_vendor_files(Path(config["site_dir"]))
+    """MkDocs event: after the pages are written; shared files go to the root build only."""
+    if is_default_language_build(config):
+        copy_vendor_files(Path(config["site_dir"]))

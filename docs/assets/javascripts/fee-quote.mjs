@@ -1,0 +1,280 @@
+// The fee quote widget on the fees page: live quotes from the Python engine (in a worker),
+// errors next to their fields, the matching schedule cell highlighted, and the inputs in the
+// link so a quote can be bookmarked and shared.
+//
+// Every text shown comes from the engine's record or from the form's data-msg-* attributes,
+// and is inserted with textContent: nothing a reader types is ever treated as HTML.
+import { createQuoteClient } from "./quote-client.mjs";
+
+const FIELDS = ["population", "gdp", "category", "approval_year"];
+const DEBOUNCE_MS = 250;
+let client = null; // one worker per document, shared across instant-navigation page swaps
+
+function engine(form) {
+  if (!client) {
+    const assets = new URL(form.dataset.assets, document.baseURI);
+    client = createQuoteClient(new URL("javascripts/quote-worker.mjs", assets));
+  }
+  return client;
+}
+
+function formFields(form) {
+  const data = new FormData(form);
+  return Object.fromEntries(FIELDS.map((name) => [name, String(data.get(name) ?? "")]));
+}
+
+function fieldsFromUrl() {
+  const params = new URLSearchParams(window.location.search);
+  return Object.fromEntries(FIELDS.filter((n) => params.has(n)).map((n) => [n, params.get(n)]));
+}
+
+function fillForm(form, fields) {
+  for (const [name, value] of Object.entries(fields)) {
+    const control = form.elements.namedItem(name);
+    if (control instanceof RadioNodeList) {
+      for (const radio of control) radio.checked = radio.value === value;
+    } else if (control) {
+      control.value = value;
+    }
+  }
+}
+
+function queryFor(fields) {
+  const params = new URLSearchParams();
+  for (const name of FIELDS) {
+    if (fields[name] && !(name === "category" && fields[name] === "full")) {
+      params.set(name, fields[name]);
+    }
+  }
+  const text = params.toString();
+  return text ? `?${text}` : "";
+}
+
+// The language selector keeps the reader on this page; carry the inputs over too.
+function carryQueryToLanguageLinks(query) {
+  for (const link of document.querySelectorAll("a.md-select__link[hreflang]")) {
+    const url = new URL(link.href, document.baseURI);
+    url.search = query;
+    link.href = url.href;
+  }
+}
+
+function element(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text) node.textContent = text;
+  return node;
+}
+
+class QuoteWidget {
+  constructor(form) {
+    this.form = form;
+    this.lang = form.dataset.lang;
+    this.status = form.querySelector("[data-status]");
+    this.result = form.querySelector("#fee-quote-result");
+    this.copyButton = form.querySelector('[data-action="copy-link"]');
+    this.printButton = form.querySelector('[data-action="print"]');
+    this.timer = null;
+    this.sequence = 0;
+    this.started = false;
+  }
+
+  message(key) {
+    return this.form.dataset[`msg${key.replace(/(^|-)(\w)/g, (_, __, c) => c.toUpperCase())}`];
+  }
+
+  say(text) {
+    this.status.hidden = !text;
+    this.status.textContent = text || "";
+  }
+
+  start() {
+    if (this.started) return;
+    this.started = true;
+    this.say(this.message("loading"));
+    this.form.setAttribute("aria-busy", "true");
+    engine(this.form).ready.then(
+      () => {
+        this.form.removeAttribute("aria-busy");
+        this.form.dataset.engine = "ready";
+        this.say(this.message("ready"));
+        this.schedule(0, false);
+      },
+      () => {
+        this.form.removeAttribute("aria-busy");
+        this.form.dataset.engine = "failed";
+        this.say(this.message("failed"));
+      },
+    );
+  }
+
+  // Start Pyodide only when a reader can see or reach the form.
+  startWhenNeeded() {
+    const inputs = fieldsFromUrl();
+    if (Object.keys(inputs).length) {
+      fillForm(this.form, inputs);
+      this.start();
+      return;
+    }
+    this.form.addEventListener("focusin", () => this.start(), { once: true });
+    if ("IntersectionObserver" in window) {
+      const observer = new IntersectionObserver((entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) {
+          observer.disconnect();
+          this.start();
+        }
+      });
+      observer.observe(this.form);
+    } else {
+      this.start();
+    }
+  }
+
+  bind() {
+    this.form.addEventListener("input", () => this.schedule(DEBOUNCE_MS, false));
+    this.form.addEventListener("change", () => this.schedule(0, false));
+    this.form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      this.start();
+      this.schedule(0, true);
+    });
+    this.copyButton.hidden = false;
+    this.printButton.hidden = false;
+    this.copyButton.addEventListener("click", () => this.copyLink());
+    this.printButton.addEventListener("click", () => window.print());
+    window.addEventListener("popstate", () => {
+      fillForm(this.form, { category: "full", ...fieldsFromUrl() });
+      this.schedule(0, false);
+    });
+  }
+
+  schedule(delay, submitted) {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.quote(submitted), delay);
+  }
+
+  async quote(submitted) {
+    if (this.form.dataset.engine !== "ready") return;
+    const fields = formFields(this.form);
+    const blank = !fields.population.trim() && !fields.gdp.trim();
+    if (blank && !submitted) {
+      this.clearErrors();
+      this.clearResult();
+      return;
+    }
+    const sequence = ++this.sequence;
+    let record;
+    try {
+      record = await engine(this.form).quote(this.lang, fields);
+    } catch {
+      this.form.dataset.engine = "failed";
+      this.say(this.message("failed"));
+      return;
+    }
+    if (sequence !== this.sequence) return; // a newer request superseded this one
+    const query = queryFor(fields);
+    window.history.replaceState(window.history.state, "", `${window.location.pathname}${query}`);
+    carryQueryToLanguageLinks(query);
+    if (record.error) {
+      // While typing, an empty field is not yet an error; on Enter it is.
+      const pendingEmpty = !submitted && record.error.code === "empty";
+      this.showError(pendingEmpty ? null : record.error);
+    } else {
+      this.showResult(record);
+    }
+  }
+
+  clearErrors() {
+    for (const node of this.form.querySelectorAll("[data-error-for]")) {
+      node.hidden = true;
+      node.textContent = "";
+      node.removeAttribute("data-error-code");
+    }
+    for (const input of this.form.querySelectorAll("[aria-invalid]")) {
+      input.removeAttribute("aria-invalid");
+    }
+  }
+
+  clearResult() {
+    this.result.hidden = true;
+    this.result.replaceChildren();
+    this.result.removeAttribute("data-fee-usd");
+    this.result.removeAttribute("data-stale");
+    for (const cell of document.querySelectorAll(".wego-schedule__match")) {
+      cell.classList.remove("wego-schedule__match");
+      cell.querySelector(".wego-schedule__match-label")?.remove();
+    }
+  }
+
+  showError(error) {
+    this.clearErrors();
+    this.clearResult();
+    if (!error) return;
+    const slot = this.form.querySelector(`[data-error-for="${error.field}"]`);
+    if (slot) {
+      slot.textContent = error.message;
+      slot.dataset.errorCode = error.code;
+      slot.hidden = false;
+      const control = this.form.elements.namedItem(error.field);
+      if (control && !(control instanceof RadioNodeList)) control.setAttribute("aria-invalid", "true");
+    }
+    this.say(error.message);
+  }
+
+  showResult(record) {
+    this.clearErrors();
+    this.clearResult();
+    const parts = [element("p", "wego-quote__fee", record.summary)];
+    if (record.category !== "full") {
+      const dueNow = this.message("due-now").replace("{amount}", record.due_now_text);
+      parts.push(element("p", "wego-quote__due", dueNow));
+    }
+    parts.push(
+      element("p", "wego-quote__band", record.population_band_text),
+      element("p", "wego-quote__band", record.gdp_band_text),
+      element("p", "wego-quote__category-note", `${record.category_text}: ${record.category_note}`),
+    );
+    if (record.timeline) parts.push(element("p", "wego-quote__timeline", record.timeline));
+    for (const caveat of record.caveats) parts.push(element("p", "wego-quote__caveat", caveat));
+    this.result.replaceChildren(...parts);
+    this.result.dataset.feeUsd = String(record.fee_usd);
+    this.result.dataset.provenance = record.provenance;
+    this.result.hidden = false;
+    this.say("");
+    this.highlight(record.cell);
+  }
+
+  highlight(cell) {
+    const selector =
+      `.wego-schedule td[data-gdp-band="${cell.gdp_band}"]` +
+      `[data-population-band="${cell.population_bands[0]}"]`;
+    const td = document.querySelector(selector);
+    if (!td) return;
+    td.classList.add("wego-schedule__match");
+    const label = element("span", "wego-schedule__match-label md-visually-hidden",
+      ` (${this.message("cell-marker")})`);
+    td.append(label);
+  }
+
+  async copyLink() {
+    try {
+      await navigator.clipboard.writeText(window.location.href);
+      this.say(this.message("link-copied"));
+    } catch {
+      this.say(this.message("copy-failed"));
+    }
+  }
+}
+
+function init() {
+  const form = document.getElementById("fee-quote");
+  if (!form || form.dataset.enhanced) return;
+  form.dataset.enhanced = "true";
+  const widget = new QuoteWidget(form);
+  widget.bind();
+  widget.startWhenNeeded();
+}
+
+// Material emits document$ on every page load, including instant-navigation swaps.
+if (window.document$) window.document$.subscribe(init);
+else init();
