@@ -5,8 +5,9 @@
 // Every text shown comes from the engine's record or from the form's data-msg-* attributes,
 // and is inserted with textContent: nothing a reader types is ever treated as HTML.
 import { createQuoteClient } from "./quote-client.mjs";
+import { attachCountryPicker } from "./country-picker.mjs"; // country lookup
 
-const FIELDS = ["population", "gdp", "category", "approval_year"];
+const FIELDS = ["population", "country", "gdp", "category", "approval_year"];
 const DEBOUNCE_MS = 250;
 let client = null; // one worker per document, shared across instant-navigation page swaps
 
@@ -50,12 +51,24 @@ function queryFor(fields) {
   return text ? `?${text}` : "";
 }
 
+function languageLinks() {
+  return document.querySelectorAll("a.md-select__link[hreflang]");
+}
+
 // The language selector keeps the reader on this page; carry the inputs over too.
 function carryQueryToLanguageLinks(query) {
-  for (const link of document.querySelectorAll("a.md-select__link[hreflang]")) {
+  for (const link of languageLinks()) {
     const url = new URL(link.href, document.baseURI);
     url.search = query;
     link.href = url.href;
+  }
+}
+
+// Material's selector handler rebuilds the target from its sitemap lookup and drops the query
+// string; on this page the link itself is exact, so let the browser follow it as written.
+function followLanguageLinksAsWritten() {
+  for (const link of languageLinks()) {
+    link.addEventListener("click", (event) => event.stopPropagation());
   }
 }
 
@@ -74,6 +87,7 @@ class QuoteWidget {
     this.result = form.querySelector("#fee-quote-result");
     this.copyButton = form.querySelector('[data-action="copy-link"]');
     this.printButton = form.querySelector('[data-action="print"]');
+    this.picker = attachCountryPicker(form); // country lookup: name -> ISO3, GDP source note
     this.timer = null;
     this.sequence = 0;
     this.started = false;
@@ -113,6 +127,7 @@ class QuoteWidget {
     const inputs = fieldsFromUrl();
     if (Object.keys(inputs).length) {
       fillForm(this.form, inputs);
+      this.picker.restore(inputs); // country lookup
       this.start();
       return;
     }
@@ -144,6 +159,7 @@ class QuoteWidget {
     this.printButton.addEventListener("click", () => window.print());
     window.addEventListener("popstate", () => {
       fillForm(this.form, { category: "full", ...fieldsFromUrl() });
+      this.picker.restore(fieldsFromUrl()); // country lookup
       this.schedule(0, false);
     });
   }
@@ -155,14 +171,16 @@ class QuoteWidget {
 
   async quote(submitted) {
     if (this.form.dataset.engine !== "ready") return;
-    const fields = formFields(this.form);
-    const blank = !fields.population.trim() && !fields.gdp.trim();
+    // Country lookup: the picked country's code, and a blank GDP while it holds the lookup.
+    const fields = this.picker.fields(formFields(this.form), submitted);
+    const blank = !fields.population.trim() && !fields.gdp.trim() && !fields.country;
     if (blank && !submitted) {
       this.clearErrors();
       this.clearResult();
       return;
     }
     const sequence = ++this.sequence;
+    this.result.setAttribute("aria-busy", "true");
     let record;
     try {
       record = await engine(this.form).quote(this.lang, fields);
@@ -170,8 +188,11 @@ class QuoteWidget {
       this.form.dataset.engine = "failed";
       this.say(this.message("failed"));
       return;
+    } finally {
+      if (sequence === this.sequence) this.result.removeAttribute("aria-busy");
     }
     if (sequence !== this.sequence) return; // a newer request superseded this one
+    this.picker.showSource(record); // country lookup: fill the GDP field, show its source
     const query = queryFor(fields);
     window.history.replaceState(window.history.state, "", `${window.location.pathname}${query}`);
     carryQueryToLanguageLinks(query);
@@ -271,6 +292,8 @@ function init() {
   if (!form || form.dataset.enhanced) return;
   form.dataset.enhanced = "true";
   const widget = new QuoteWidget(form);
+  followLanguageLinksAsWritten();
+  carryQueryToLanguageLinks(window.location.search);
   widget.bind();
   widget.startWhenNeeded();
 }
