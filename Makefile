@@ -14,7 +14,7 @@ STAMPS := .stamps
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help setup serve build test lint typecheck pytest golden bench clean
+.PHONY: help setup serve build test lint golden bench clean
 
 help: ## List the tasks
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -82,6 +82,9 @@ wheel: $(STAMPS)/venv ## Build the calculator wheel into build/wheel/
 pyodide-test-dist: wheel $(STAMPS)/pyodide-test-wheels $(STAMPS)/node ## Pyodide + wheels for tests/pyodide
 	$(PY) hooks/pyodide_dist.py --dest $(PYODIDE_TEST_DIST) \
 		--wheels build/wheel/*.whl $(PYODIDE_TEST_WHEELS)/*.whl
+
+bench: build $(STAMPS)/chromium ## Benchmark the fee widget against a bare Pyodide page (prints figures)
+	$(PY) scripts/benchmark.py
 
 golden: setup ## Regenerate the committed renderings of the fee table (tests/golden/)
 	$(PY) scripts/regenerate_golden.py

@@ -7,22 +7,19 @@ origin fails.
 
 from __future__ import annotations
 
-import functools
 import os
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import ClassVar
 
 import pytest
 from playwright.sync_api import Browser, Page, Playwright, sync_playwright
 
+from scripts.local_server import SUB_PATH, serve
+
 ROOT = Path(__file__).resolve().parents[2]
-SUB_PATH = "/wego-membership-guide/"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -67,28 +64,6 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-class _Handler(SimpleHTTPRequestHandler):
-    """Static files under SUB_PATH only, with the MIME types Pyodide needs, and quiet."""
-
-    extensions_map: ClassVar[dict[str, str]] = {
-        **SimpleHTTPRequestHandler.extensions_map,
-        ".mjs": "text/javascript",
-        ".js": "text/javascript",
-        ".wasm": "application/wasm",
-        ".json": "application/json",
-        ".whl": "application/zip",
-        ".zip": "application/zip",
-    }
-
-    def translate_path(self, path: str) -> str:
-        if not path.startswith(SUB_PATH):
-            return str(Path(self.directory) / "__outside_sub_path__")
-        return super().translate_path("/" + path[len(SUB_PATH) :])
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @dataclass
 class Site:
     """The served site: its base URL (with the sub-path) and its files."""
@@ -107,15 +82,8 @@ class Site:
 @pytest.fixture(scope="session")
 def site(built_site: Path) -> Iterator[Site]:
     """The built site on a loopback port under the GitHub Pages-like sub-path."""
-    handler = functools.partial(_Handler, directory=str(built_site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield Site(f"http://127.0.0.1:{server.server_address[1]}", built_site)
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve(built_site) as origin:
+        yield Site(origin, built_site)
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,61 @@
+"""A static file server on loopback that serves a built site under a sub-path.
+
+GitHub Pages serves a project site at /<repo>/; serving the build the same way locally is the
+only honest test that nothing assumes the domain root. Used by the end-to-end tests and the
+benchmark.
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import ClassVar
+
+__all__ = ["SUB_PATH", "serve"]
+
+SUB_PATH = "/wego-membership-guide/"
+
+
+class SubPathHandler(SimpleHTTPRequestHandler):
+    """Files under ``SUB_PATH`` only (plus optional extra files), with Pyodide's MIME types."""
+
+    extensions_map: ClassVar[dict[str, str]] = {
+        **SimpleHTTPRequestHandler.extensions_map,
+        ".mjs": "text/javascript",
+        ".js": "text/javascript",
+        ".wasm": "application/wasm",
+        ".json": "application/json",
+        ".whl": "application/zip",
+        ".zip": "application/zip",
+    }
+    extra_files: Mapping[str, Path] = {}
+
+    def translate_path(self, path: str) -> str:
+        clean = path.split("?", 1)[0].split("#", 1)[0]
+        if clean in self.extra_files:
+            return str(self.extra_files[clean])
+        if not clean.startswith(SUB_PATH):
+            return str(Path(self.directory) / "__outside_sub_path__")
+        return super().translate_path("/" + path[len(SUB_PATH) :])
+
+    def log_message(self, format: str, *args: object) -> None:
+        """Quiet: tests and benchmarks print their own results."""
+
+
+@contextmanager
+def serve(directory: Path, extra_files: Mapping[str, Path] | None = None) -> Iterator[str]:
+    """Serve ``directory`` at ``http://127.0.0.1:<port>`` + SUB_PATH; yield the origin."""
+    handler_class = type("Handler", (SubPathHandler,), {"extra_files": dict(extra_files or {})})
+    handler = functools.partial(handler_class, directory=str(directory))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
