@@ -15,6 +15,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 import calculator
+from application_form import render_application_form
 from fee_quote_form import render_fee_quote_form
 
 MARKER = re.compile(r"<!--\s*wego:([a-z0-9-]+)\s*-->")
@@ -26,6 +27,7 @@ RENDERERS: dict[str, Renderer] = {
     "fee-table": lambda lang, root: calculator.render_table_html(lang),
     "schedule-caveats": lambda lang, root: calculator.render_caveats_html(lang),
     "fee-quote": render_fee_quote_form,
+    "application-form": render_application_form,
 }
 
 

@@ -54,7 +54,7 @@ MARKERS = {
         "<!-- wego:fee-table -->",
         "<!-- wego:schedule-caveats -->",
     ),
-    "application": (),
+    "application": ("<!-- wego:application-form -->",),
     "about": ("<!-- wego:schedule-caveats -->",),
 }
 # Pages allowed to link outside the site, and the only external target the home page may use.
