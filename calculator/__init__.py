@@ -5,6 +5,7 @@ browser widget). Everything public is listed in ``__all__``; the modules behind 
 private details.
 """
 
+from .countries import GdpData, GdpFigure, GdpSource, gdp_for, get_gdp_data
 from .describe import describe_error, describe_quote
 from .errors import ErrorCode, Field, InputError
 from .formatting import format_decimal, format_integer, format_usd
@@ -24,6 +25,9 @@ __all__ = [
     "Cell",
     "ErrorCode",
     "Field",
+    "GdpData",
+    "GdpFigure",
+    "GdpSource",
     "InputError",
     "Language",
     "Provenance",
@@ -41,6 +45,8 @@ __all__ = [
     "format_integer",
     "format_usd",
     "gdp_band_label",
+    "gdp_for",
+    "get_gdp_data",
     "get_schedule",
     "load_schedule",
     "message",

@@ -12,6 +12,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn, TextIO
 
+from .countries import get_gdp_data
 from .describe import describe_error
 from .errors import ErrorCode, Field, InputError
 from .locales import DEFAULT_LANGUAGE, Language
@@ -52,6 +53,15 @@ def _parser(lang: Language) -> _Parser:
     )
     parser.add_argument("--population", metavar="N", help=message("cli.population", lang))
     parser.add_argument("--gdp", metavar="G", help=message("cli.gdp", lang))
+    parser.add_argument("--country", metavar="ISO3", help=message("cli.country", lang))
+    data = get_gdp_data()
+    fee_year_help = message(
+        "cli.fee_year",
+        lang,
+        default=str(data.default_fee_year),
+        gdp_year=str(data.latest_year),
+    )
+    parser.add_argument("--fee-year", metavar="Y", help=fee_year_help)
     parser.add_argument("--category", default="full", help=message("cli.category", lang))
     parser.add_argument("--approval-year", metavar="Y", help=message("cli.approval_year", lang))
     parser.add_argument("--lang", help=message("cli.lang", lang))
@@ -65,17 +75,34 @@ def _usage(key: str, lang: Language, option: str) -> InputError:
 
 
 def _human(record: dict[str, Any]) -> str:
+    source = record.get("gdp_source")
     lines = [
         record["summary"],
         record["population_band_text"],
         record["gdp_band_text"],
+        *_gdp_source_lines(source),
         f"{record['category_text']}: {record['category_note']}",
     ]
     if record["timeline"]:
         lines.append(record["timeline"])
     lines.extend(f"! {text}" for text in record["caveats"])
     lines.extend(f"* {text}" for text in record["notes"])
+    if source is not None and source["origin"] == "world_bank":
+        lines.append(f"* {source['credit']}")
     return "\n".join(lines)
+
+
+def _gdp_source_lines(source: dict[str, Any] | None) -> list[str]:
+    """With ``--country``: which figure was used, from where, and how far to trust it."""
+    if source is None:
+        return []
+    if source["origin"] != "world_bank":
+        return [source["text"]]
+    lines = [source["figure_text"]]
+    if source["fallback_text"]:
+        lines.append(f"! {source['fallback_text']}")
+    lines.append(f"! {source['caveat']}")
+    return lines
 
 
 def main(
@@ -91,13 +118,16 @@ def main(
         args, unknown = _parser(lang).parse_known_args(args_list)
         if unknown:
             raise _usage("cli.unknown", lang, unknown[0])
-        for option, value in (("--population", args.population), ("--gdp", args.gdp)):
-            if value is None:
-                raise _usage("cli.missing", lang, option)
+        if args.population is None:
+            raise _usage("cli.missing", lang, "--population")
+        if args.gdp is None and args.country is None:
+            raise _usage("cli.missing", lang, "--gdp | --country")
         record = answer(
             {
                 "population": args.population,
                 "gdp": args.gdp,
+                "country": args.country,
+                "fee_year": args.fee_year,
                 "category": args.category,
                 "approval_year": args.approval_year,
             },

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+from decimal import ROUND_DOWN, Decimal
 from typing import Any
 
+from .countries import GdpFigure, get_gdp_data
 from .errors import InputError
 from .formatting import format_decimal, format_usd
 from .labels import caveat, gdp_band_label, population_band_label, provenance_label
@@ -12,7 +15,32 @@ from .lookup import Band, Category, Quote
 from .messages import error_message, message
 from .schedule import get_schedule
 
-__all__ = ["describe_error", "describe_quote", "notes"]
+__all__ = [
+    "describe_error",
+    "describe_gdp_source",
+    "describe_missing_gdp",
+    "describe_quote",
+    "describe_reader_gdp",
+    "format_release",
+    "gdp_input_text",
+    "notes",
+]
+
+_MONTHS_EN = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+_CENT = Decimal("0.01")
 
 
 def _band(band: Band, label: str) -> dict[str, Any]:
@@ -87,4 +115,69 @@ def describe_error(error: InputError, lang: Language) -> dict[str, Any]:
             "message": error_message(error, lang),
             "lang": lang.value,
         }
+    }
+
+
+def format_release(day: date, lang: Language) -> str:
+    """A release date as the credit line writes it: ``24.02.2026`` / ``24 February 2026``."""
+    if lang is Language.RU:
+        return f"{day.day:02d}.{day.month:02d}.{day.year}"
+    return f"{day.day} {_MONTHS_EN[day.month - 1]} {day.year}"
+
+
+def gdp_input_text(value: Decimal, lang: Language) -> str:
+    """A looked-up figure as the GDP field shows it: cut (not rounded) to cents.
+
+    Cutting keeps the figure in its band (the bounds are whole dollars), so the field never
+    shows a number that would quote differently from the exact figure.
+    """
+    return format_decimal(value.quantize(_CENT, rounding=ROUND_DOWN), lang)
+
+
+def describe_gdp_source(figure: GdpFigure, lang: Language) -> dict[str, Any]:
+    """Where a looked-up GDP figure comes from, in the reader's language, with its credit."""
+    source = get_gdp_data().source
+    fallback = None
+    if figure.is_fallback:
+        fallback = message(
+            "gdp_source.fallback",
+            lang,
+            requested_year=str(figure.requested_year),
+            year=str(figure.year),
+        )
+    text = message("gdp_source.text", lang, year=str(figure.year))
+    value_text = gdp_input_text(figure.value, lang)
+    return {
+        "origin": "world_bank",
+        "iso3": figure.iso3,
+        "year": figure.year,
+        "requested_year": figure.requested_year,
+        "fee_year": figure.fee_year,
+        "is_fallback": figure.is_fallback,
+        "value": str(figure.value),
+        "value_text": value_text,
+        "text": text,
+        "figure_text": message("gdp_source.figure", lang, value=value_text, source=text),
+        "fallback_text": fallback,
+        "caveat": message("gdp_source.caveat", lang),
+        "credit": message("gdp_source.credit", lang, release=format_release(source.release, lang)),
+        "license_url": source.license_url,
+        "indicator": source.indicator,
+        "release": source.release.isoformat(),
+        "source": figure.source,
+    }
+
+
+def describe_reader_gdp(iso3: str, lang: Language) -> dict[str, Any]:
+    """A country was given, but the reader typed the GDP: their figure wins."""
+    return {"origin": "reader", "iso3": iso3, "text": message("gdp_source.reader", lang)}
+
+
+def describe_missing_gdp(iso3: str, error: InputError, lang: Language) -> dict[str, Any]:
+    """A country the data cannot give a figure for: the reader has to type one."""
+    return {
+        "origin": "none",
+        "iso3": iso3,
+        "code": error.code.value,
+        "text": error_message(error, lang),
     }

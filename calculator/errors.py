@@ -23,6 +23,10 @@ class Field(StrEnum):
     APPROVAL_YEAR = "approval_year"
     LANGUAGE = "lang"
     ARGUMENTS = "arguments"
+    #: The country whose GDP per capita is looked up (ISO 3166-1 alpha-3).
+    COUNTRY = "country"
+    #: The year a fee is for, which picks the GDP year (the year before).
+    FEE_YEAR = "fee_year"
 
 
 class ErrorCode(StrEnum):
@@ -44,6 +48,12 @@ class ErrorCode(StrEnum):
     INVALID_YEAR = "invalid_year"
     INVALID_LANGUAGE = "invalid_language"
     INVALID_USAGE = "invalid_usage"
+    #: Not an ISO 3166-1 alpha-3 code (nor XKX, the World Bank's code for Kosovo).
+    UNKNOWN_COUNTRY = "unknown_country"
+    #: A real country that the World Bank data do not cover (TWN, PRK...): type the GDP.
+    NO_COUNTRY_DATA = "no_country_data"
+    #: The data have no figure for the year needed (nor, for a fee year, any earlier one).
+    NO_COUNTRY_DATA_FOR_YEAR = "no_country_data_for_year"
 
 
 class InputError(ValueError):

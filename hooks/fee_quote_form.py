@@ -10,6 +10,7 @@ from __future__ import annotations
 from html import escape
 
 from calculator import Language
+from country_names import countries
 from ui_text import text, ui_catalogue
 
 __all__ = ["render_fee_quote_form"]
@@ -19,19 +20,77 @@ def _attr(value: str) -> str:
     return escape(value, quote=True)
 
 
-def _text_field(lang: str, name: str, inputmode: str, *, required: bool, size: int) -> str:
+def _text_field(
+    lang: str,
+    name: str,
+    inputmode: str,
+    *,
+    required: bool,
+    size: int,
+    after_input: str = "",
+    described_by: str = "",
+) -> str:
     field_id = f"fee-quote-{name.replace('_', '-')}"
     key = f"quote.{name}"
     required_attr = ' required aria-required="true"' if required else ""
+    extra_ids = f" {described_by}" if described_by else ""
     return (
         f'<div class="wego-quote__field" data-field="{name}">'
         f'<label for="{field_id}">{escape(text(lang, key))}</label>'
         f'<p class="wego-quote__hint" id="{field_id}-hint">{escape(text(lang, key + "_hint"))}</p>'
         f'<input id="{field_id}" name="{name}" type="text" inputmode="{inputmode}" size="{size}" '
         f'autocomplete="off" spellcheck="false" maxlength="40"{required_attr} '
-        f'aria-describedby="{field_id}-hint {field_id}-error">'
+        f'aria-describedby="{field_id}-hint {field_id}-error{extra_ids}">'
+        f"{after_input}"
         f'<p class="wego-quote__error" id="{field_id}-error" data-error-for="{name}" hidden></p>'
         f"</div>"
+    )
+
+
+# --- Country lookup: the country field (a native <input list> with a <datalist> of every
+# country in the page's language) and the note on where the GDP figure comes from. The
+# picker logic is assets/javascripts/country-picker.mjs; the figures come from the engine.
+
+GDP_SOURCE_ID = "fee-quote-gdp-source"
+
+
+def _country_option(
+    lang: str, code: str, name: str, has_data: bool, aliases: tuple[str, ...]
+) -> str:
+    label = code if has_data else text(lang, "country.no_data_option", code=code)
+    attrs = [f'value="{_attr(name)}"', f'label="{_attr(label)}"', f'data-code="{code}"']
+    if not has_data:
+        attrs.append("data-no-data")
+    if aliases:
+        attrs.append(f'data-aliases="{_attr("|".join(aliases))}"')
+    return f"<option {' '.join(attrs)}></option>"
+
+
+def _country_field(language: Language) -> str:
+    """The searchable country field: its value is a name; data-code maps it to ISO3."""
+    lang = language.value
+    options = "".join(
+        _country_option(lang, c.code, c.name, c.has_data, c.aliases) for c in countries(language)
+    )
+    return (
+        '<div class="wego-quote__field wego-quote__country" data-field="country">'
+        f'<label for="fee-quote-country">{escape(text(lang, "country.label"))}</label>'
+        f'<p class="wego-quote__hint" id="fee-quote-country-hint">'
+        f"{escape(text(lang, 'country.hint'))}</p>"
+        '<input id="fee-quote-country" name="country" type="text" list="fee-quote-country-list" '
+        'size="30" autocomplete="off" spellcheck="false" maxlength="80" data-country-picker '
+        'aria-describedby="fee-quote-country-hint fee-quote-country-error">'
+        f'<datalist id="fee-quote-country-list">{options}</datalist>'
+        '<p class="wego-quote__error" id="fee-quote-country-error" data-error-for="country" '
+        "hidden></p></div>"
+    )
+
+
+def _gdp_source_note() -> str:
+    """Filled by the picker from the engine's ``gdp_source``: source, caveat and credit."""
+    return (
+        f'<div class="wego-quote__gdp-source" id="{GDP_SOURCE_ID}" data-gdp-source '
+        'aria-live="polite" hidden></div>'
     )
 
 
@@ -54,7 +113,21 @@ def render_fee_quote_form(language: Language, root: str) -> str:
                 "quote.cell_marker",
             )
         },
+        # Country lookup (country-picker.mjs).
+        **{
+            f"data-msg-{key.replace('.', '-').replace('_', '-')}": ui_catalogue(lang)[key]
+            for key in ("country.no_data_note", "country.license_link")
+        },
     }
+    gdp_field = _text_field(
+        lang,
+        "gdp",
+        "decimal",
+        required=True,
+        size=14,
+        after_input=_gdp_source_note(),
+        described_by=GDP_SOURCE_ID,
+    )
     data_attrs = " ".join(f'{name}="{_attr(value)}"' for name, value in data.items())
     category = (
         f'<fieldset class="wego-quote__field wego-quote__category" data-field="category">'
@@ -72,7 +145,8 @@ def render_fee_quote_form(language: Language, root: str) -> str:
         f'<p class="wego-quote__legend" id="fee-quote-legend">'
         f"{escape(text(lang, 'quote.legend'))}</p>"
         f"{_text_field(lang, 'population', 'numeric', required=True, size=14)}"
-        f"{_text_field(lang, 'gdp', 'decimal', required=True, size=14)}"
+        f"{_country_field(language)}"
+        f"{gdp_field}"
         f"{category}"
         f"{_text_field(lang, 'approval_year', 'numeric', required=False, size=6)}"
         f'<div class="wego-quote__actions">'

@@ -13,6 +13,9 @@ def test_public_names():
             "Cell",
             "ErrorCode",
             "Field",
+            "GdpData",
+            "GdpFigure",
+            "GdpSource",
             "InputError",
             "Language",
             "Provenance",
@@ -30,6 +33,8 @@ def test_public_names():
             "format_integer",
             "format_usd",
             "gdp_band_label",
+            "gdp_for",
+            "get_gdp_data",
             "get_schedule",
             "load_schedule",
             "message",
@@ -47,9 +52,18 @@ def test_public_names():
 
 
 def test_typed_package_ships_its_data():
-    """py.typed, the schedule and both catalogues are package resources."""
+    """py.typed, the schedule, both catalogues and the GDP data are package resources."""
     from importlib import resources
 
     root = resources.files("calculator")
-    for name in ("py.typed", "schedule.json", "locales/ru.json", "locales/en.json"):
+    for name in (
+        "py.typed",
+        "schedule.json",
+        "locales/ru.json",
+        "locales/en.json",
+        "data/gdp_per_capita_ppp.csv",
+        "data/source.json",
+        "data/iso3166_alpha3.txt",
+        "data/SOURCE.md",
+    ):
         assert root.joinpath(name).is_file(), name

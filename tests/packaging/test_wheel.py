@@ -46,8 +46,19 @@ def test_contents_are_the_engine_only(wheel):
         "calculator/locales/ru.json",
         "calculator/locales/en.json",
         "calculator/py.typed",
+        "calculator/data/gdp_per_capita_ppp.csv",
+        "calculator/data/source.json",
+        "calculator/data/iso3166_alpha3.txt",
+        "calculator/data/SOURCE.md",
     ):
         assert data in names
+
+
+def test_gdp_data_is_shipped_byte_for_byte(wheel):
+    """The World Bank figures in the wheel are the files in calculator/data/, unchanged."""
+    with zipfile.ZipFile(wheel) as archive:
+        for path in sorted((ROOT / "calculator" / "data").iterdir()):
+            assert archive.read(f"calculator/data/{path.name}") == path.read_bytes(), path.name
 
 
 def test_no_runtime_dependencies(wheel):

@@ -28,8 +28,13 @@ NOT_IN_PYODIDE = {
     "test_cli.py": "starts subprocesses, which Pyodide cannot",
     "test_formatting_cldr.py": "checks against Babel (CLDR), a host-only test dependency",
 }
-#: Files outside tests/calculator/ that the engine tests read (test_render's golden files).
-ENGINE_TEST_DATA = (REPO / "tests" / "golden",)
+#: Files outside tests/calculator/ that the engine tests read (test_render's golden files, the
+#: hostile-input corpus of test_hostile_inputs); a directory is copied whole.
+ENGINE_TEST_DATA = (
+    REPO / "tests" / "golden",
+    REPO / "tests" / "hostile_inputs.py",
+    REPO / "scripts" / "refresh_gdp_data.py",  # test_countries runs it on tests/calculator/fixtures
+)
 PROJECT_NAME = "wego-fee-calculator"
 IMPORT_NAME = "calculator"
 
@@ -50,7 +55,7 @@ def _engine_files() -> tuple[list[Path], list[Path]]:
     skip_parts = {"__pycache__", ".hypothesis", ".pytest_cache"}
     copy: list[Path] = []
     for root in (ENGINE_TESTS, *ENGINE_TEST_DATA):
-        for path in sorted(root.rglob("*")):
+        for path in [root] if root.is_file() else sorted(root.rglob("*")):
             if not path.is_file() or path.name in NOT_IN_PYODIDE or path.suffix == ".pyc":
                 continue
             if skip_parts & set(path.parts):

@@ -8,7 +8,9 @@ import { createQuoteClient } from "./quote-client.mjs";
 import { attachCountryPicker } from "./country-picker.mjs"; // country lookup
 
 const FIELDS = ["population", "country", "gdp", "category", "approval_year"];
-const DEBOUNCE_MS = 250;
+// Results follow every keystroke at once (one request in flight, newer input coalesced);
+// an error waits until the reader pauses, so half-typed numbers are not shouted about.
+const ERROR_DELAY_MS = 400;
 let client = null; // one worker per document, shared across instant-navigation page swaps
 
 function engine(form) {
@@ -88,8 +90,10 @@ class QuoteWidget {
     this.copyButton = form.querySelector('[data-action="copy-link"]');
     this.printButton = form.querySelector('[data-action="print"]');
     this.picker = attachCountryPicker(form); // country lookup: name -> ISO3, GDP source note
-    this.timer = null;
-    this.sequence = 0;
+    this.errorTimer = null;
+    this.inFlight = false;
+    this.dirty = false;
+    this.submitted = false;
     this.started = false;
   }
 
@@ -112,7 +116,7 @@ class QuoteWidget {
         this.form.removeAttribute("aria-busy");
         this.form.dataset.engine = "ready";
         this.say(this.message("ready"));
-        this.schedule(0, false);
+        this.request(false);
       },
       () => {
         this.form.removeAttribute("aria-busy");
@@ -146,12 +150,12 @@ class QuoteWidget {
   }
 
   bind() {
-    this.form.addEventListener("input", () => this.schedule(DEBOUNCE_MS, false));
-    this.form.addEventListener("change", () => this.schedule(0, false));
+    this.form.addEventListener("input", () => this.request(false));
+    this.form.addEventListener("change", () => this.request(false));
     this.form.addEventListener("submit", (event) => {
       event.preventDefault();
       this.start();
-      this.schedule(0, true);
+      this.request(true);
     });
     this.copyButton.hidden = false;
     this.printButton.hidden = false;
@@ -160,17 +164,26 @@ class QuoteWidget {
     window.addEventListener("popstate", () => {
       fillForm(this.form, { category: "full", ...fieldsFromUrl() });
       this.picker.restore(fieldsFromUrl()); // country lookup
-      this.schedule(0, false);
+      this.request(false);
     });
   }
 
-  schedule(delay, submitted) {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.quote(submitted), delay);
+  // Ask for a quote of the current inputs; while one is computing, remember to ask again.
+  request(submitted) {
+    clearTimeout(this.errorTimer);
+    this.submitted ||= submitted;
+    if (this.inFlight) {
+      this.dirty = true;
+      return;
+    }
+    this.quote();
   }
 
-  async quote(submitted) {
+  async quote() {
     if (this.form.dataset.engine !== "ready") return;
+    const submitted = this.submitted;
+    this.submitted = false;
+    this.dirty = false;
     // Country lookup: the picked country's code, and a blank GDP while it holds the lookup.
     const fields = this.picker.fields(formFields(this.form), submitted);
     const blank = !fields.population.trim() && !fields.gdp.trim() && !fields.country;
@@ -179,7 +192,7 @@ class QuoteWidget {
       this.clearResult();
       return;
     }
-    const sequence = ++this.sequence;
+    this.inFlight = true;
     this.result.setAttribute("aria-busy", "true");
     let record;
     try {
@@ -189,20 +202,36 @@ class QuoteWidget {
       this.say(this.message("failed"));
       return;
     } finally {
-      if (sequence === this.sequence) this.result.removeAttribute("aria-busy");
+      this.inFlight = false;
+      this.result.removeAttribute("aria-busy");
     }
-    if (sequence !== this.sequence) return; // a newer request superseded this one
-    this.picker.showSource(record); // country lookup: fill the GDP field, show its source
+    if (this.dirty) {
+      this.quote(); // the inputs changed meanwhile: this answer is already out of date
+      return;
+    }
     const query = queryFor(fields);
     window.history.replaceState(window.history.state, "", `${window.location.pathname}${query}`);
     carryQueryToLanguageLinks(query);
-    if (record.error) {
-      // While typing, an empty field is not yet an error; on Enter it is.
-      const pendingEmpty = !submitted && record.error.code === "empty";
-      this.showError(pendingEmpty ? null : record.error);
-    } else {
+    this.picker.showSource(record); // country lookup: fill the GDP field, show its source
+    if (!record.error) {
       this.showResult(record);
+    } else if (submitted) {
+      this.showError(record.error);
+    } else {
+      // While typing: the old result is no longer current; the error waits for a pause,
+      // and an empty field is not an error until the reader submits.
+      this.markStale();
+      if (record.error.code !== "empty") {
+        this.errorTimer = setTimeout(() => this.showError(record.error), ERROR_DELAY_MS);
+      }
     }
+  }
+
+  markStale() {
+    if (this.result.hidden) return;
+    this.result.dataset.stale = "true";
+    this.result.removeAttribute("data-fee-usd");
+    this.say(this.message("stale"));
   }
 
   clearErrors() {
@@ -272,7 +301,7 @@ class QuoteWidget {
     const td = document.querySelector(selector);
     if (!td) return;
     td.classList.add("wego-schedule__match");
-    const label = element("span", "wego-schedule__match-label md-visually-hidden",
+    const label = element("span", "wego-schedule__match-label wego-visually-hidden",
       ` (${this.message("cell-marker")})`);
     td.append(label);
   }

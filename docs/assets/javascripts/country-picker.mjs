@@ -1,0 +1,202 @@
+// The quote widget's country field: pick a country, get its GDP per capita (PPP) filled in
+// from the World Bank data in the engine, see where the figure comes from, override it by typing.
+//
+// The field is a native <input list> with a <datalist> rendered at build time in the page's
+// language (hooks/country_names.py): the browser's own suggestions, keyboard-accessible, no
+// styles needed. An option's value is the country's name and its data-code the ISO 3166-1
+// alpha-3 code the engine takes. The engine does the lookup (answer() with `country`), so the
+// figure comes from the same wheel as the command line; this module maps names to codes,
+// fills the GDP field from the engine's record and shows the record's source note.
+// Every text is inserted with textContent.
+
+// Case, "ё" and runs of spaces do not matter when matching what the reader typed.
+function normalize(text) {
+  return String(text ?? "")
+    .normalize("NFC")
+    .trim()
+    .toLocaleLowerCase()
+    .replaceAll("ё", "е")
+    .replace(/\s+/g, " ");
+}
+
+function paragraph(className, text) {
+  const node = document.createElement("p");
+  node.className = className;
+  node.textContent = text;
+  return node;
+}
+
+class CountryPicker {
+  constructor(form, input) {
+    this.form = form;
+    this.input = input;
+    this.gdp = form.elements.namedItem("gdp");
+    this.note = form.querySelector("[data-gdp-source]");
+    this.byName = new Map(); // normalized name or alias -> entry
+    this.byCode = new Map(); // ISO3 -> entry
+    for (const option of input.list?.options ?? []) {
+      const entry = {
+        code: option.dataset.code,
+        name: option.value,
+        hasData: !option.hasAttribute("data-no-data"),
+      };
+      this.byCode.set(entry.code, entry);
+      const aliases = option.dataset.aliases ? option.dataset.aliases.split("|") : [];
+      for (const name of [entry.name, ...aliases]) {
+        if (!this.byName.has(normalize(name))) this.byName.set(normalize(name), entry);
+      }
+    }
+    this.code = ""; // the picked country, or ""
+    this.autoFor = null; // the code whose World Bank figure the GDP field holds (or awaits)
+    this.verbatim = false; // send the field's text as typed (a link's code, a submitted name)
+    this.noteKey = "";
+
+    // Listeners on the fields themselves run before the form's, which then asks for a quote.
+    input.addEventListener("input", () => {
+      this.verbatim = false;
+      const entry = this.byName.get(normalize(input.value));
+      if (entry) {
+        if (entry.code !== this.code) this.pick(entry);
+      } else if (this.code) {
+        this.unpick();
+      }
+    });
+    // On leaving the field, a typed code ("rus") or a name in other case becomes the name.
+    input.addEventListener("change", () => {
+      const entry = this.match(input.value);
+      if (!entry) return;
+      input.value = entry.name;
+      if (entry.code !== this.code) this.pick(entry);
+    });
+    // The reader's own figure wins over the looked-up one.
+    this.gdp?.addEventListener("input", () => {
+      this.autoFor = null;
+    });
+  }
+
+  match(text) {
+    return this.byName.get(normalize(text)) ?? this.byCode.get(String(text ?? "").trim().toUpperCase());
+  }
+
+  pick(entry) {
+    this.code = entry.code;
+    this.autoFor = entry.code;
+    if (this.gdp) this.gdp.value = "";
+    if (entry.hasData) this.hideNote();
+    else this.showNoData(entry);
+  }
+
+  unpick() {
+    if (this.autoFor && this.gdp) this.gdp.value = "";
+    this.code = "";
+    this.autoFor = null;
+    this.hideNote();
+  }
+
+  // The fields to send: the code instead of the name, and a blank GDP while the field holds
+  // the looked-up figure (so the engine uses the exact figure, and the link carries the
+  // country, not the number).
+  fields(fields, submitted) {
+    const out = { ...fields, country: this.code };
+    const typed = this.input.value.trim();
+    if (!this.code && typed && (submitted || this.verbatim)) out.country = typed;
+    if (this.code && this.autoFor === this.code) out.gdp = "";
+    return out;
+  }
+
+  // After the form was filled from a link: show the country's name; a link without `gdp`
+  // takes the World Bank figure, a link with one keeps the reader's figure.
+  restore(fields) {
+    if (!("country" in fields)) return;
+    const entry = this.match(fields.country);
+    this.verbatim = !entry && Boolean(String(fields.country).trim());
+    this.code = entry ? entry.code : "";
+    this.autoFor = entry && !String(fields.gdp ?? "").trim() ? entry.code : null;
+    if (entry) this.input.value = entry.name;
+    if (entry && !entry.hasData) this.showNoData(entry);
+    else this.hideNote();
+  }
+
+  // Called with every engine record the widget shows (a quote or an error).
+  showSource(record) {
+    const source = record.gdp_source;
+    if (!this.code) {
+      this.hideNote();
+      return;
+    }
+    if (!source || source.iso3 !== this.code) return; // an answer for an earlier pick
+    if (source.origin === "world_bank") {
+      const blank = !this.gdp || !this.gdp.value.trim();
+      if (this.autoFor !== this.code && !blank) return; // the reader is typing their own
+      if (this.gdp) this.gdp.value = source.value_text;
+      this.autoFor = this.code;
+      this.showWorldBank(source);
+    } else if (source.origin === "reader") {
+      this.render(`reader:${source.text}`, "reader", [paragraph("wego-quote__gdp-source-text", source.text)]);
+    } else if (record.error && record.error.field === "gdp") {
+      this.hideNote(); // the error under the GDP field already asks for a figure
+    } else {
+      this.showNoData(this.byCode.get(this.code));
+    }
+  }
+
+  showWorldBank(source) {
+    const title = document.createElement("p");
+    title.className = "wego-quote__gdp-source-text";
+    const strong = document.createElement("strong");
+    strong.textContent = source.text;
+    title.append(strong);
+    const parts = [title];
+    if (source.fallback_text) parts.push(paragraph("wego-quote__gdp-source-fallback", source.fallback_text));
+    parts.push(paragraph("wego-quote__gdp-source-caveat", source.caveat));
+    const credit = paragraph("wego-quote__gdp-source-credit", `${source.credit} `);
+    const license = document.createElement("a");
+    license.href = source.license_url;
+    license.rel = "license";
+    license.textContent = this.form.dataset.msgCountryLicenseLink;
+    credit.append(license);
+    parts.push(credit);
+    const key = ["wb", source.iso3, source.year, source.text, source.fallback_text].join("|");
+    this.render(key, "world_bank", parts, source);
+  }
+
+  showNoData(entry) {
+    if (!entry) return;
+    const text = this.form.dataset.msgCountryNoDataNote.replace("{name}", entry.name);
+    this.render(`none:${entry.code}`, "none", [paragraph("wego-quote__gdp-source-text", text)]);
+  }
+
+  // Replace the note only when it says something new, so screen readers hear it once.
+  render(key, origin, parts, source = null) {
+    if (!this.note) return;
+    if (key !== this.noteKey) {
+      this.noteKey = key;
+      this.note.replaceChildren(...parts);
+    }
+    this.note.dataset.origin = origin;
+    this.note.dataset.iso3 = this.code;
+    if (source) this.note.dataset.year = String(source.year);
+    else delete this.note.dataset.year;
+    this.note.hidden = false;
+  }
+
+  hideNote() {
+    if (!this.note) return;
+    this.noteKey = "";
+    this.note.hidden = true;
+    this.note.replaceChildren();
+    for (const name of ["origin", "iso3", "year"]) delete this.note.dataset[name];
+  }
+}
+
+// A picker that does nothing, for a form without the country field.
+const INERT = {
+  fields: (fields) => fields,
+  restore() {},
+  showSource() {},
+};
+
+export function attachCountryPicker(form) {
+  const input = form.querySelector("[data-country-picker]");
+  return input ? new CountryPicker(form, input) : INERT;
+}

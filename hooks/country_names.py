@@ -1,0 +1,149 @@
+"""Country names in Russian and English for the quote widget's country field (build time only).
+
+Names come from pycountry's ISO 3166-1 data: English from its ``common_name`` (the short form,
+"South Korea", "Iran") or else its ``name``; Russian from pycountry's gettext translations of
+the same string (domain ``iso3166-1``), falling back to the translation of ``name``. Stress
+marks (U+0301), which some translations carry, are removed. ``OVERRIDES`` declares the few
+names we set ourselves, each with its reason.
+
+The list is every ISO 3166-1 country plus the non-ISO economies the World Bank data cover
+(Kosovo, ``XKX``); each entry says whether the engine has a figure for it, so countries without
+one (Taiwan, North Korea, Cuba...) are listed and marked rather than silently missing. It is
+sorted for each language's alphabet (Russian: а…е, ё, ж…я) without relying on the OS locale.
+
+pycountry is a development dependency: it is imported here, at build time, and never by the
+``calculator`` package (the wheel stays std-lib only).
+"""
+
+from __future__ import annotations
+
+import gettext
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import pycountry
+
+from calculator import Language, get_gdp_data
+
+__all__ = ["OVERRIDES", "Country", "collation_key", "countries", "strip_stress"]
+
+STRESS_MARK = "\u0301"
+RUSSIAN_ALPHABET = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
+_RUSSIAN_RANK = {letter: index for index, letter in enumerate(RUSSIAN_ALPHABET)}
+
+#: Names we set ourselves: code -> language -> name. Everything else is pycountry's.
+OVERRIDES: dict[str, dict[str, str]] = {
+    # Kosovo: a World Bank economy (code XKX, with data) that is not in ISO 3166-1, so
+    # pycountry has no entry and no translation for it.
+    "XKX": {"en": "Kosovo", "ru": "Косово"},
+    # ISO 3166-1 has only the formal "Russian Federation" and no common name; the guide's
+    # readers write (and search for) "Россия" / "Russia". The formal name stays searchable.
+    "RUS": {"en": "Russia", "ru": "Россия"},
+    # pycountry's Russian "Соединённые штаты" is a literal translation with a lower-case
+    # "штаты"; the usual short form is "США".
+    "USA": {"ru": "США"},
+    # "Соединённое Королевство" is the UN's literal form; "Великобритания" is the usual one.
+    "GBR": {"ru": "Великобритания"},
+    # Spelling: pycountry has "Центрально-африканская республика".
+    "CAF": {"ru": "Центральноафриканская Республика"},
+    # Capitalisation: pycountry has "Доминиканская республика".
+    "DOM": {"ru": "Доминиканская Республика"},
+    # pycountry has "Острова северной Марианы"; the established name is this one.
+    "MNP": {"ru": "Северные Марианские острова"},
+    # pycountry has "Соединенные штаты Малых Удаленных островов" (lower-case, literal).
+    "UMI": {"ru": "Внешние малые острова США"},
+}
+
+
+@dataclass(frozen=True)
+class Country:
+    """One entry of the country field, in one language."""
+
+    code: str
+    name: str
+    #: Whether the engine has a World Bank figure for this code.
+    has_data: bool
+    #: Other names a reader may type (the formal or untranslated form we replaced).
+    aliases: tuple[str, ...] = ()
+
+
+def strip_stress(text: str) -> str:
+    """Remove combining acute accents used as stress marks (``Росси́я`` -> ``Россия``)."""
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFD", text).replace(STRESS_MARK, ""))
+
+
+@cache
+def _russian() -> gettext.NullTranslations:
+    return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ru"])
+
+
+def _translate(text: str, lang: Language) -> str | None:
+    """pycountry's translation of an English ISO name, or None if it has none."""
+    if lang is Language.EN:
+        return text
+    translated = _russian().gettext(text)
+    return strip_stress(translated) if translated != text else None
+
+
+def _iso_names(record: Any, lang: Language) -> tuple[str, tuple[str, ...]]:
+    """(display name, other names) of one pycountry record."""
+    name: str = record.name
+    common: str | None = getattr(record, "common_name", None)
+    candidates = [common, name] if common else [name]
+    translated = [t for t in (_translate(c, lang) for c in candidates if c) if t]
+    if not translated:
+        raise LookupError(f"pycountry has no {lang.value} name for {record}")
+    display = translated[0]
+    aliases = tuple(dict.fromkeys(t for t in translated[1:] if t != display))
+    return display, aliases
+
+
+def collation_key(name: str, lang: Language) -> tuple[tuple[int, int], ...]:
+    """A sort key following the language's alphabet, independent of the OS locale.
+
+    Russian: the 33 letters in order (ё its own letter, after е); English: a-z with accents
+    ignored (Åland sorts as Aland). Case is ignored; spaces and punctuation sort before any
+    letter, digits between; Latin letters in a Russian name come after the Cyrillic ones.
+    """
+    text = name.lower()
+    if lang is Language.EN:
+        text = "".join(
+            c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)
+        )
+    key: list[tuple[int, int]] = []
+    for char in unicodedata.normalize("NFC", text):
+        if lang is Language.RU and char in _RUSSIAN_RANK:
+            key.append((3, _RUSSIAN_RANK[char]))
+        elif char.isascii() and char.isalpha():
+            key.append((3 if lang is Language.EN else 4, ord(char)))
+        elif char.isalpha():
+            key.append((5, ord(char)))
+        elif char.isdigit():
+            key.append((2, ord(char)))
+        else:
+            key.append((1, 0))  # spaces, hyphens, dashes, commas, brackets, apostrophes
+    return tuple(key)
+
+
+@cache
+def countries(lang: Language) -> tuple[Country, ...]:
+    """Every ISO 3166-1 country and every economy with data, sorted for ``lang``."""
+    data = get_gdp_data()
+    with_data = set(data.codes_with_data)
+    entries: dict[str, Country] = {}
+    for record in pycountry.countries:
+        code: str = record.alpha_3
+        name, aliases = _iso_names(record, lang)
+        override = OVERRIDES.get(code, {}).get(lang.value)
+        if override is not None and override != name:
+            aliases = (name, *aliases)
+            name = override
+        aliases = tuple(dict.fromkeys(a for a in aliases if a.lower() != name.lower()))
+        entries[code] = Country(code, name, code in with_data, aliases)
+    for code in sorted(with_data - entries.keys()):
+        if lang.value not in OVERRIDES.get(code, {}):
+            raise LookupError(f"{code} has World Bank data but no name: add it to OVERRIDES")
+        entries[code] = Country(code, OVERRIDES[code][lang.value], True)
+    return tuple(sorted(entries.values(), key=lambda c: (collation_key(c.name, lang), c.name)))

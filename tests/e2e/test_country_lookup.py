@@ -1,0 +1,234 @@
+"""The country field of the quote widget, in Chromium: pick a country, get its GDP filled in
+from the World Bank data in the engine (Pyodide), see the source, override it, share it.
+
+Headless Chromium cannot click into the native <datalist> popup, so a test types part of a
+name, checks the datalist offers the country, then does what choosing a suggestion does: the
+field's value becomes the option's value, with an input event (Playwright's ``fill``).
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from calculator import Language, answer
+
+from .axe import axe_violations
+
+pytestmark = pytest.mark.browser
+
+START_TIMEOUT = 90_000
+RESULT = "#fee-quote-result"
+COUNTRY = "#fee-quote-country"
+GDP = "#fee-quote-gdp"
+NOTE = "[data-gdp-source]"
+
+#: Per language: what the reader types, the name they pick, how the page writes the figures.
+READER = {
+    "ru": {
+        "typed": "Рос",
+        "name": "Россия",
+        "population": "624 518",
+        "gdp_text": "47\u00a0404,96",
+        "fee_text": "7\u00a0000\u00a0$",
+        "source": "Всемирный банк, 2024",
+        "caveat": "МВФ",
+        "credit": "CC BY 4.0",
+    },
+    "en": {
+        "typed": "Rus",
+        "name": "Russia",
+        "population": "624,518",
+        "gdp_text": "47,404.96",
+        "fee_text": "$7,000",
+        "source": "World Bank, 2024",
+        "caveat": "IMF",
+        "credit": "CC BY 4.0",
+    },
+}
+
+
+def fees_url(site, lang, query=""):
+    return site.url(lang, "fees/", query)
+
+
+def wait_ready(page: Page) -> None:
+    expect(page.locator("#fee-quote")).to_have_attribute(
+        "data-engine", "ready", timeout=START_TIMEOUT
+    )
+
+
+def suggestions(page: Page, typed: str) -> list[str]:
+    """The datalist options a browser would suggest for the text typed (name or label)."""
+    return page.eval_on_selector_all(
+        "#fee-quote-country-list option",
+        """(options, typed) => options
+            .filter(o => (o.value + " " + o.label).toLowerCase().includes(typed.toLowerCase()))
+            .map(o => o.value)""",
+        typed,
+    )
+
+
+def pick_country(page: Page, typed: str, name: str) -> None:
+    """Type part of a name, check the suggestion is offered, choose it."""
+    field = page.locator(COUNTRY)
+    field.click()
+    field.press_sequentially(typed)
+    assert name in suggestions(page, typed)
+    field.fill(name)
+
+
+def query_of(url: str) -> dict[str, list[str]]:
+    return parse_qs(urlsplit(url).query)
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_pick_a_country_and_get_a_quote(visit, site, lang):
+    """Population and a picked country give the quote; the GDP field and its source are filled."""
+    reader = READER[lang]
+    page = visit.page
+    page.goto(fees_url(site, lang))
+    page.focus("#fee-quote-population")
+    wait_ready(page)
+    page.fill("#fee-quote-population", reader["population"])
+    pick_country(page, reader["typed"], reader["name"])
+
+    result = page.locator(RESULT)
+    expect(result).to_have_attribute("data-fee-usd", "7000")
+    expect(result).to_contain_text(reader["fee_text"])
+    expect(page.locator(GDP)).to_have_value(reader["gdp_text"])
+    note = page.locator(NOTE)
+    expect(note).to_be_visible()
+    expect(note).to_have_attribute("data-origin", "world_bank")
+    expect(note).to_have_attribute("data-year", "2024")
+    expect(note).to_contain_text(reader["source"])
+    expect(note).to_contain_text(reader["caveat"])
+    expect(note).to_contain_text(reader["credit"])
+    record = answer({"population": reader["population"], "country": "RUS"}, Language(lang))
+    expect(note).to_contain_text(record["gdp_source"]["caveat"])
+    expect(note).to_contain_text(record["gdp_source"]["credit"])
+    # The link carries the country, not the looked-up number, and restores it all.
+    query = query_of(page.url)
+    assert query["country"] == ["RUS"]
+    assert "gdp" not in query
+    shared = page.url
+    page.goto(site.url(lang, "contacts/"))
+    page.goto(shared)
+    expect(page.locator(RESULT)).to_have_attribute("data-fee-usd", "7000", timeout=START_TIMEOUT)
+    expect(page.locator(COUNTRY)).to_have_value(reader["name"])
+    expect(page.locator(GDP)).to_have_value(reader["gdp_text"])
+    expect(page.locator(NOTE)).to_contain_text(reader["source"])
+
+
+def test_country_field_and_note_pass_axe(visit, site):
+    """The form with a picked country and its source note has no WCAG 2.2 AA violation."""
+    page = visit.page
+    for lang in ("ru", "en"):
+        page.goto(fees_url(site, lang, "?population=624518&country=RUS"))
+        expect(page.locator(NOTE)).to_be_visible(timeout=START_TIMEOUT)
+        assert axe_violations(page, "#fee-quote") == [], lang
+        page.goto(fees_url(site, lang, "?country=TWN"))
+        expect(page.locator(NOTE)).to_have_attribute("data-origin", "none")
+        assert axe_violations(page, "#fee-quote") == [], lang
+
+
+def test_typed_gdp_wins_and_the_link_keeps_it(visit, site):
+    """Editing the filled-in figure overrides it; the note says so; the link restores both."""
+    page = visit.page
+    page.goto(fees_url(site, "ru", "?population=624518&country=RUS"))
+    expect(page.locator(RESULT)).to_have_attribute("data-fee-usd", "7000", timeout=START_TIMEOUT)
+    page.fill(GDP, "5 000")
+    expect(page.locator(RESULT)).to_have_attribute("data-fee-usd", "1300")
+    note = page.locator(NOTE)
+    expect(note).to_have_attribute("data-origin", "reader")
+    expect(note).to_contain_text("введён вами")
+    query = query_of(page.url)
+    assert (query["country"], query["gdp"]) == (["RUS"], ["5 000"])
+
+    page.goto(page.url)
+    expect(page.locator(RESULT)).to_have_attribute("data-fee-usd", "1300", timeout=START_TIMEOUT)
+    expect(page.locator(COUNTRY)).to_have_value("Россия")
+    expect(page.locator(GDP)).to_have_value("5 000")
+    expect(page.locator(NOTE)).to_have_attribute("data-origin", "reader")
+
+    # Clearing one's own figure brings the World Bank's back.
+    page.fill(GDP, "")
+    expect(page.locator(GDP)).to_have_value("47\u00a0404,96")
+    expect(page.locator(RESULT)).to_have_attribute("data-fee-usd", "7000")
+    expect(note).to_have_attribute("data-origin", "world_bank")
+
+
+def test_another_country_replaces_the_figure(visit, site):
+    """Picking a second country fills in its own figure and year (a fallback is explained)."""
+    page = visit.page
+    page.goto(fees_url(site, "en", "?population=624518&country=RUS"))
+    expect(page.locator(GDP)).to_have_value("47,404.96", timeout=START_TIMEOUT)
+    page.fill(COUNTRY, "")
+    expect(page.locator(GDP)).to_have_value("")
+    expect(page.locator(NOTE)).to_be_hidden()
+    pick_country(page, "Afgh", "Afghanistan")
+    record = answer({"population": "624518", "country": "AFG"}, Language.EN)
+    expect(page.locator(GDP)).to_have_value(record["gdp_source"]["value_text"])
+    expect(page.locator(RESULT)).to_have_attribute("data-fee-usd", str(record["fee_usd"]))
+    note = page.locator(NOTE)
+    expect(note).to_contain_text("World Bank, 2023")
+    expect(note).to_contain_text(
+        "GDP for 2024 is not in the data; the latest earlier year, 2023, is used."
+    )
+    assert query_of(page.url)["country"] == ["AFG"]
+
+
+def test_country_without_data_asks_for_the_figure(visit, site):
+    """Taiwan is listed, marked as without data; picking it asks for the GDP; typing it quotes."""
+    page = visit.page
+    page.goto(fees_url(site, "ru"))
+    note = page.locator(NOTE)
+    expect(page.locator('#fee-quote-country-list option[data-code="TWN"]')).to_have_attribute(
+        "label", "TWN — нет данных Всемирного банка, введите ВВП вручную"
+    )
+    page.fill(COUNTRY, "Тайвань")  # the note needs no engine: the list says "no data"
+    expect(note).to_have_text(
+        "Тайвань: в данных Всемирного банка нет ВВП на душу населения (ППС) — введите его "
+        "в поле выше сами."
+    )
+
+    page.goto(fees_url(site, "en"))
+    page.focus("#fee-quote-population")
+    wait_ready(page)
+    option = page.locator('#fee-quote-country-list option[data-code="TWN"]')
+    expect(option).to_have_attribute("data-no-data", "")
+    expect(option).to_have_attribute("label", re.compile("TWN — "))
+    pick_country(page, "Taiw", "Taiwan")
+    expect(note).to_have_attribute("data-origin", "none")
+    expect(note).to_contain_text("Taiwan: the World Bank data have no")
+    expect(page.locator(GDP)).to_have_value("")
+    gdp = "30,000"
+
+    page.fill("#fee-quote-population", "624518")
+    error = page.locator('[data-error-for="gdp"]')
+    expect(error).to_have_attribute("data-error-code", "no_country_data")
+    expect(error).to_contain_text("TWN")
+
+    page.fill(GDP, gdp)
+    expect(page.locator(RESULT)).to_have_attribute("data-fee-usd", "7000")
+    expect(note).to_have_attribute("data-origin", "reader")
+    assert query_of(page.url)["country"] == ["TWN"]
+
+
+def test_codes_in_links_and_typed_codes(visit, site):
+    """A link's unknown code is a coded error at the country field; a typed code is picked."""
+    page = visit.page
+    page.goto(fees_url(site, "en", "?population=624518&country=ZZZ"))
+    error = page.locator('[data-error-for="country"]')
+    expect(error).to_have_attribute("data-error-code", "unknown_country", timeout=START_TIMEOUT)
+    expect(page.locator(COUNTRY)).to_have_attribute("aria-invalid", "true")
+
+    page.fill(COUNTRY, "kaz")
+    page.press(COUNTRY, "Tab")
+    expect(page.locator(COUNTRY)).to_have_value("Kazakhstan")
+    expect(error).to_be_hidden()
+    expect(page.locator(NOTE)).to_contain_text("World Bank, 2024")
+    assert query_of(page.url)["country"] == ["KAZ"]

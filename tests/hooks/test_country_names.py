@@ -1,0 +1,230 @@
+"""Country names for the quote widget (build time, pycountry): coverage, forms, sorting, markup."""
+
+import json
+import re
+import string
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pycountry
+import pytest
+
+import country_names
+from calculator import Language, get_gdp_data
+from country_names import OVERRIDES, collation_key, countries, strip_stress
+from fee_quote_form import render_fee_quote_form
+
+ROOT = Path(__file__).resolve().parents[2]
+LOCALES = ROOT / "hooks" / "locales"
+CYRILLIC = re.compile("[А-Яа-яЁё]")
+LANGS = (Language.RU, Language.EN)
+
+
+def by_code(lang):
+    return {country.code: country for country in countries(lang)}
+
+
+class TestCoverage:
+    """Every country the data cover has a name in both languages; the rest are listed too."""
+
+    @pytest.mark.parametrize("lang", LANGS)
+    def test_every_country_with_data_has_a_name(self, lang):
+        names = by_code(lang)
+        missing = [code for code in get_gdp_data().codes_with_data if code not in names]
+        assert missing == []
+        assert all(names[code].has_data for code in get_gdp_data().codes_with_data)
+
+    def test_counts(self):
+        """249 ISO 3166-1 countries plus Kosovo; 203 with data, 47 without."""
+        for lang in LANGS:
+            listed = countries(lang)
+            assert len(listed) == 250
+            assert sum(c.has_data for c in listed) == 203
+            assert len({c.code for c in listed}) == 250
+
+    @pytest.mark.parametrize("code", ["TWN", "PRK", "CUB", "VAT", "ESH", "MCO", "JEY"])
+    def test_countries_without_data_are_listed(self, code):
+        for lang in LANGS:
+            assert by_code(lang)[code].has_data is False
+
+    def test_names_are_in_the_right_script(self):
+        ru, en = by_code(Language.RU), by_code(Language.EN)
+        assert [c for c, entry in ru.items() if not CYRILLIC.search(entry.name)] == []
+        assert [c for c, entry in en.items() if CYRILLIC.search(entry.name)] == []
+
+    @pytest.mark.parametrize("lang", LANGS)
+    def test_names_are_unique_and_clean(self, lang):
+        names = [c.name for c in countries(lang)]
+        assert len(set(names)) == len(names)
+        assert all(name == name.strip() and "\u0301" not in name for name in names)
+
+    def test_iso_codes_shipped_with_the_engine_match_pycountry(self):
+        """The engine's ISO list (unknown vs without data) is pycountry's; refresh if not."""
+        assert get_gdp_data().iso_codes == {c.alpha_3 for c in pycountry.countries}
+
+
+class TestNames:
+    """Common short names, our declared overrides, no stress marks."""
+
+    @pytest.mark.parametrize(
+        ("code", "ru", "en"),
+        [
+            ("KOR", "Южная Корея", "South Korea"),
+            ("PRK", "Северная Корея", "North Korea"),
+            ("IRN", "Иран", "Iran"),
+            ("TWN", "Тайвань", "Taiwan"),
+            ("RUS", "Россия", "Russia"),
+            ("XKX", "Косово", "Kosovo"),
+            ("USA", "США", "United States"),
+            ("GBR", "Великобритания", "United Kingdom"),
+            ("KAZ", "Казахстан", "Kazakhstan"),
+            ("CIV", "Кот-д'Ивуар", "Côte d'Ivoire"),
+        ],
+    )
+    def test_names(self, code, ru, en):
+        assert by_code(Language.RU)[code].name == ru
+        assert by_code(Language.EN)[code].name == en
+
+    def test_replaced_names_stay_searchable(self):
+        assert "Российская Федерация" in by_code(Language.RU)["RUS"].aliases
+        assert "Russian Federation" in by_code(Language.EN)["RUS"].aliases
+        assert "Korea, Republic of" in by_code(Language.EN)["KOR"].aliases
+        assert by_code(Language.RU)["KAZ"].aliases == ()
+
+    def test_every_override_says_why(self):
+        """Each entry of OVERRIDES is preceded by a comment giving its reason."""
+        lines = Path(country_names.__file__).read_text(encoding="utf-8").splitlines()
+        start = next(i for i, line in enumerate(lines) if line.startswith("OVERRIDES"))
+        entries = [i for i in range(start, len(lines)) if re.match(r'    "[A-Z]{3}": ', lines[i])]
+        assert len(entries) == len(OVERRIDES)
+        assert all(lines[i - 1].strip().startswith("#") for i in entries)
+
+    def test_stress_marks_are_removed(self):
+        assert strip_stress("Росси\u0301я") == "Россия"
+        assert strip_stress("Йемен") == "Йемен"  # й keeps its breve
+        assert strip_stress("Ёлка") == "Ёлка"  # ё keeps its dots
+
+    def test_stressed_translations_are_cleaned(self, monkeypatch):
+        """Some pycountry releases mark stress in Russian names; the list never shows it."""
+
+        class Stressed:
+            def gettext(self, text):
+                return {"Kazakhstan": "Казахста\u0301н"}.get(text, text + "\u0301")
+
+        countries.cache_clear()
+        monkeypatch.setattr(country_names, "_russian", lambda: Stressed())
+        try:
+            assert by_code(Language.RU)["KAZ"].name == "Казахстан"
+        finally:
+            countries.cache_clear()
+
+
+class TestSorting:
+    """Each language's alphabet, without the OS locale."""
+
+    def test_russian_alphabet_with_yo_after_ye(self):
+        words = ["Яр", "Жук", "Ёж", "Ель", "Еда", "Ад", "Йод", "Ива"]
+        assert sorted(words, key=lambda w: collation_key(w, Language.RU)) == [
+            "Ад",
+            "Еда",
+            "Ель",
+            "Ёж",
+            "Жук",
+            "Ива",
+            "Йод",
+            "Яр",
+        ]
+
+    def test_case_and_accents(self):
+        assert collation_key("АБВ", Language.RU) == collation_key("абв", Language.RU)
+        assert collation_key("Åland", Language.EN) == collation_key("aland", Language.EN)
+
+    @pytest.mark.parametrize("lang", LANGS)
+    def test_lists_are_sorted(self, lang):
+        listed = countries(lang)
+        keys = [collation_key(c.name, lang) for c in listed]
+        assert keys == sorted(keys)
+
+    def test_russian_order(self):
+        names = [c.name for c in countries(Language.RU)]
+        assert names[0] == "Австралия"
+        assert names[-1] == "Япония"
+        assert names.index("Остров Мэн") < names.index("Острова Кука")  # space before letters
+        assert names.index("Гвинея") < names.index("Гвинея-Бисау")
+        # Not the code-point order, where "Ё" (U+0401) would precede "А".
+        assert names == sorted(names, key=lambda n: collation_key(n, Language.RU))
+
+    def test_english_order(self):
+        names = [c.name for c in countries(Language.EN)]
+        assert names[:3] == ["Afghanistan", "Åland Islands", "Albania"]
+        assert names[-1] == "Zimbabwe"
+        assert names.index("Costa Rica") < names.index("Côte d'Ivoire") < names.index("Croatia")
+        assert names.index("Réunion") < names.index("Romania")
+
+
+class _Options(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.options: list[dict[str, str | None]] = []
+        self.elements: dict[str, dict[str, str | None]] = {}
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "option" and "data-code" in attributes:
+            self.options.append(attributes)
+        if attributes.get("id"):
+            self.elements[attributes["id"]] = {"tag": tag, **attributes}
+
+
+class TestMarkup:
+    """The form's country field and the GDP source note, rendered at build time."""
+
+    @pytest.mark.parametrize("lang", LANGS)
+    def test_country_field(self, lang):
+        parser = _Options()
+        parser.feed(render_fee_quote_form(lang, "../.."))
+        field = parser.elements["fee-quote-country"]
+        assert field["tag"] == "input"
+        assert (field["name"], field["list"]) == ("country", "fee-quote-country-list")
+        assert parser.elements["fee-quote-country-list"]["tag"] == "datalist"
+        assert "fee-quote-country-error" in field["aria-describedby"]
+        assert [o["data-code"] for o in parser.options] == [c.code for c in countries(lang)]
+        assert [o["value"] for o in parser.options] == [c.name for c in countries(lang)]
+        taiwan = next(o for o in parser.options if o["data-code"] == "TWN")
+        assert "data-no-data" in taiwan
+        assert taiwan["label"].startswith("TWN — ")
+        russia = next(o for o in parser.options if o["data-code"] == "RUS")
+        assert "data-no-data" not in russia
+        assert russia["label"] == "RUS"
+        note = parser.elements["fee-quote-gdp-source"]
+        assert note["aria-live"] == "polite"
+        assert "hidden" in note
+        assert "fee-quote-gdp-source" in parser.elements["fee-quote-gdp"]["aria-describedby"]
+
+    def test_real_label_for_the_field(self):
+        html = render_fee_quote_form(Language.RU, "..")
+        assert '<label for="fee-quote-country">Страна (необязательно)</label>' in html
+        assert "Côte d&#x27;Ivoire" in render_fee_quote_form(Language.EN, "..")
+
+    def test_field_order(self):
+        """Population, then country, then the GDP it fills."""
+        html = render_fee_quote_form(Language.EN, "..")
+        order = [html.index(f'id="fee-quote-{name}"') for name in ("population", "country", "gdp")]
+        assert order == sorted(order)
+
+
+class TestUiCatalogues:
+    """hooks/locales/country.{ru,en}.json say the same things."""
+
+    def test_parity(self):
+        ru = json.loads((LOCALES / "country.ru.json").read_text(encoding="utf-8"))
+        en = json.loads((LOCALES / "country.en.json").read_text(encoding="utf-8"))
+        assert ru.keys() == en.keys()
+
+        def names(text):
+            return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+        for key in ru:
+            assert names(ru[key]) == names(en[key]), key
+            assert CYRILLIC.search(ru[key]), key
+            assert not CYRILLIC.search(en[key]), key
