@@ -20,6 +20,9 @@ def axe_violations(page: Page, context: str = "document") -> list[dict[str, Any]
     # Evaluated through the DevTools protocol, not as an inline <script>, so the site's
     # Content-Security-Policy stays in force while axe runs.
     page.evaluate(AXE_JS.read_text(encoding="utf-8"))
+    # Judge the page at rest: a colour transition caught half-way (Material's header title
+    # fades in on scroll) would report a contrast that no reader ever sees for long.
+    page.evaluate("() => document.getAnimations().forEach((a) => a.finish())")
     target = "document" if context == "document" else f"document.querySelector({context!r})"
     result = page.evaluate(
         f"""async () => {{

@@ -584,9 +584,7 @@ def test_mailto_link_is_shortened_to_fit(visit, site, lang):
 @pytest.mark.parametrize(("lang", "scheme"), [("ru", "light"), ("en", "light"), ("en", "dark")])
 def test_axe_finds_no_violation_empty_and_with_errors(browser, site, lang, scheme):
     """axe-core passes the page empty and with the error summary showing, in both palettes."""
-    # The site's Content-Security-Policy forbids the inline script that injects axe-core;
-    # this context lets the test inject it (the page itself runs exactly as served).
-    with other_browser(browser, site, bypass_csp=True, color_scheme=scheme) as page:
+    with other_browser(browser, site, color_scheme=scheme) as page:
         open_form(page, site, lang)
         expected_scheme = "slate" if scheme == "dark" else "default"
         assert page.get_attribute("body", "data-md-color-scheme") == expected_scheme
