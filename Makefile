@@ -91,3 +91,9 @@ golden: setup ## Regenerate the committed renderings of the fee table (tests/gol
 
 clean: ## Remove build outputs (keeps .venv and node_modules)
 	rm -rf site build dist .pytest_cache .hypothesis
+
+# --- Quality report: the site-wide guarantees in figures ------------------------------------
+.PHONY: report
+
+report: setup $(STAMPS)/chromium ## Quality report of the built site (build/quality-report.md); LIGHTHOUSE=1 adds Lighthouse (local only)
+	$(PY) scripts/quality_report.py $(if $(LIGHTHOUSE),--lighthouse)

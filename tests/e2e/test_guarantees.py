@@ -1,0 +1,658 @@
+"""Site-wide guarantees, proven in Chromium on every page in both languages.
+
+1. Accessibility: axe-core finds no WCAG 2.2 AA violation on any page, light and dark, nor on
+   the fees page with a result or an error showing; the keyboard reaches every control of the
+   fees and application pages in order, with a visible focus the sticky header never hides;
+   every page declares its language.
+2. Privacy: touring every page and using the widget and the form requests nothing from any
+   other host, sends nothing (GET only, nothing typed in a URL), sets no cookie and keeps
+   nothing in the browser but the form's draft (and Material's colour-scheme preference).
+3. Content security policy: the same tour raises no CSP violation, and every built page
+   carries the policy, with hashes that match its inline scripts.
+5. Hostile input: the shared corpus through the engine in the page (all of it) and through
+   the widget's fields (a large sample), in both languages: a coded error in the page's
+   language each time, and nothing typed ever becomes markup or runs.
+
+(Links, the engine and CLI part of 5, and reproducible builds are tested in tests/site and
+tests/calculator.) Metrics go into ``record_property`` for scripts/quality_report.py.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+
+from calculator import Language, answer
+from hooks.csp import inline_script_hashes
+from tests.hostile_inputs import CORPUS, XSS_FLAG, HostileInput, typeable
+
+from .axe import axe_violations
+from .conftest import LANGS, SLUGS, Site
+
+pytestmark = pytest.mark.browser
+
+ENGINE_TIMEOUT = 90_000
+SCHEMES = ("light", "dark")
+LOCALES = {"ru": "ru-RU", "en": "en-US"}
+#: The one page Material writes outside the Markdown pages (GitHub Pages serves it for 404s).
+EXTRA_PAGES = ("404.html",)
+#: What the site may keep in localStorage: the application form's draft ("wego-…" keys) and
+#: Material's remembered colour scheme ("<site path>.__palette").
+ALLOWED_STORAGE = re.compile(r"^(wego-[a-z0-9-]+|/[^ ]*\.__palette)$")
+#: A value typed into the application form; no request may ever carry it.
+TYPED_MARKER = "Zyzzyva-Marker-4711"
+
+# Recorded in every document before any of its scripts run: CSP violations, sent to Python.
+CSP_LISTENER = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__wegoCspViolation({
+    page: location.href, directive: event.effectiveDirective, blocked: event.blockedURI,
+    source: event.sourceFile, line: event.lineNumber, sample: event.sample,
+  });
+}, true);
+"""
+
+
+def page_urls(site: Site, lang: str) -> list[str]:
+    """Every page of one language; the 404 page goes with English, the language it is in.
+
+    (mkdocs-static-i18n builds the languages into one site directory one after the other, so
+    the 404 page GitHub Pages serves for every missing address is the last build's: English.)
+    """
+    urls = [site.url(lang, slug) for slug in SLUGS]
+    if lang == "en":
+        urls += [site.base + extra for extra in EXTRA_PAGES]
+    return urls
+
+
+@dataclass
+class Tour:
+    """One browser context and everything its pages did."""
+
+    context: BrowserContext
+    page: Page
+    origin: str
+    requests: list[tuple[str, str]] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    csp: list[dict[str, Any]] = field(default_factory=list)
+    console_csp: list[str] = field(default_factory=list)
+    pages: list[str] = field(default_factory=list)
+    notes: dict[str, Any] = field(default_factory=dict)
+
+    def foreign(self) -> list[str]:
+        allowed = (self.origin + "/", "data:", "blob:", "about:")
+        return [url for _, url in self.requests if not url.startswith(allowed)]
+
+    def goto(self, url: str) -> None:
+        response = self.page.goto(url, wait_until="load")
+        assert response is not None, url
+        assert response.status == 200, url
+        self.pages.append(url)
+
+
+@contextmanager
+def tour(browser: Browser, site: Site, lang: str, **options: Any) -> Iterator[Tour]:
+    """A fresh context recording requests (pages and workers), errors and CSP violations."""
+    context = browser.new_context(locale=LOCALES[lang], service_workers="block", **options)
+    page = context.new_page()
+    record = Tour(context, page, site.origin)
+    context.on("request", lambda request: record.requests.append((request.method, request.url)))
+    page.on("pageerror", lambda error: record.errors.append(str(error)))
+
+    def on_console(message: Any) -> None:
+        if "Content Security Policy" in message.text or "Content-Security-Policy" in message.text:
+            record.console_csp.append(message.text)
+
+    page.on("console", on_console)
+    context.expose_function("__wegoCspViolation", lambda violation: record.csp.append(violation))
+    context.add_init_script(CSP_LISTENER)
+    try:
+        yield record
+    finally:
+        context.close()
+
+
+def listing(found: dict[str, Any]) -> str:
+    """Violations by page, one line each, for an assertion message."""
+    return "\n".join(
+        f"{where}: {v['id']} ({v['impact']}) {v['help']}: {', '.join(v['targets'])}"
+        for where, violations in found.items()
+        for v in violations
+    )
+
+
+def wait_engine(page: Page) -> None:
+    page.focus("#fee-quote-population")  # the widget starts Pyodide when a reader gets there
+    expect(page.locator("#fee-quote")).to_have_attribute(
+        "data-engine", "ready", timeout=ENGINE_TIMEOUT
+    )
+
+
+def show_result(page: Page, lang: str) -> None:
+    population, gdp = ("624 518", "47 404,96") if lang == "ru" else ("624,518", "47,404.96")
+    page.fill("#fee-quote-population", population)
+    page.fill("#fee-quote-gdp", gdp)
+    page.press("#fee-quote-gdp", "Enter")
+    expect(page.locator("#fee-quote-result")).to_have_attribute("data-fee-usd", "7000")
+
+
+def show_error(page: Page) -> None:
+    page.fill("#fee-quote-population", "abc")
+    page.press("#fee-quote-population", "Enter")
+    expect(page.locator("[data-error-for=population]")).to_have_attribute(
+        "data-error-code", "not_a_number"
+    )
+
+
+# ============================================================================================
+# 1. Accessibility
+# ============================================================================================
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("lang", list(LANGS))
+def test_every_page_passes_axe_and_declares_its_language(
+    browser, site, lang, scheme, record_property
+):
+    """axe (WCAG 2.2 AA tags) finds nothing on any page; <html lang> is the page's language."""
+    found: dict[str, Any] = {}
+    wrong_lang: dict[str, str | None] = {}
+    with tour(browser, site, lang, color_scheme=scheme) as t:
+        for url in page_urls(site, lang):
+            t.goto(url)
+            page_lang = t.page.locator("html").get_attribute("lang")
+            if page_lang != lang:
+                wrong_lang[url] = page_lang
+            expected_scheme = "slate" if scheme == "dark" else "default"
+            expect(t.page.locator("body")).to_have_attribute(
+                "data-md-color-scheme", expected_scheme
+            )
+            violations = axe_violations(t.page)
+            if violations:
+                found[url] = violations
+        record_property("pages", t.pages)
+        record_property("axe_violations", sum(len(v) for v in found.values()))
+        assert t.errors == []
+        assert t.csp == []
+    assert wrong_lang == {}, "pages whose <html lang> is not their language"
+    assert found == {}, f"axe violations:\n{listing(found)}"
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("lang", list(LANGS))
+def test_fees_page_passes_axe_with_a_result_and_with_an_error(
+    browser, site, lang, scheme, record_property
+):
+    """The fees page passes axe with a quote showing and with an error showing."""
+    found: dict[str, Any] = {}
+    with tour(browser, site, lang, color_scheme=scheme) as t:
+        t.goto(site.url(lang, "fees/"))
+        wait_engine(t.page)
+        show_result(t.page, lang)
+        found["with a result"] = axe_violations(t.page)
+        show_error(t.page)
+        found["with an error"] = axe_violations(t.page)
+        record_property("axe_violations", sum(len(v) for v in found.values()))
+        assert t.errors == []
+        assert t.csp == []
+    found = {state: v for state, v in found.items() if v}
+    assert found == {}, f"axe violations:\n{listing(found)}"
+
+
+# Marks the tab stops the page should offer inside <article>, in DOM order (data-kbd-stop), and
+# returns their labels: what a keyboard user must reach.
+EXPECTED_STOPS = """
+() => {
+  const selector = ['a[href]', 'button', 'input', 'select', 'textarea', 'summary', '[tabindex]']
+    .map((s) => 'article ' + s).join(', ');
+  const labels = [];
+  const radioGroups = new Set();
+  for (const el of document.querySelectorAll(selector)) {
+    if (el.disabled || el.tabIndex < 0 || el.closest('[inert]')) continue;
+    if (el.type === 'hidden' || !el.getClientRects().length) continue;
+    if (getComputedStyle(el).visibility === 'hidden') continue;
+    if (el.type === 'radio') {
+      if (radioGroups.has(el.name)) continue;
+      const group = [...el.form.elements].filter((r) => r.type === 'radio' && r.name === el.name);
+      if (el !== (group.find((r) => r.checked) || group[0])) continue;
+      radioGroups.add(el.name);
+    }
+    el.dataset.kbdStop = String(labels.length);
+    labels.push(el.tagName + ' ' + (el.id || el.name || el.textContent.trim().slice(0, 30)));
+  }
+  return labels;
+}
+"""
+
+# What the keyboard user sees of the element that has focus now, once what Tab set moving
+# (Material's search closing, a dropdown opening) has come to rest.
+FOCUS_STATE = """
+async () => {
+  const moving = document.getAnimations().filter(
+    (a) => a.playState === 'running' && a.effect.getComputedTiming().endTime !== Infinity);
+  const settle = Promise.allSettled(moving.map((a) => a.finished));
+  await Promise.race([settle, new Promise((resolve) => setTimeout(resolve, 1000))]);
+  const el = document.activeElement;
+  if (!el || el === document.body || el === document.documentElement) return null;
+  const first = el.hasAttribute('data-kbd-first');
+  if (!document.querySelector('[data-kbd-first]')) el.setAttribute('data-kbd-first', '');
+  const header = document.querySelector('.md-header');
+  // The ring may be drawn on the element, on its label, or (Material's palette switch) on the
+  // label that follows a visually hidden input; what the reader sees is the first with a size.
+  const drawn = [el, ...(el.labels || [])];
+  if (el.nextElementSibling && el.nextElementSibling.tagName === 'LABEL') {
+    drawn.push(el.nextElementSibling);
+  }
+  const rects = drawn.map((node) => node.getBoundingClientRect());
+  const rect = rects.find((r) => r.width > 1 && r.height > 1) || rects[0];
+  const ring = drawn.some((node) => {
+    const style = getComputedStyle(node);
+    return (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0)
+      || style.boxShadow !== 'none';
+  });
+  // Hidden under the sticky header: its top edge or its middle is where the header is drawn.
+  const x = Math.min(Math.max(rect.left + rect.width / 2, 0), window.innerWidth - 1);
+  const points = [rect.top + 1, rect.top + rect.height / 2]
+    .filter((y) => y >= 0 && y < window.innerHeight);
+  const underHeader = !!header && !header.contains(el) && points.some((y) => {
+    const hit = document.elementFromPoint(x, y);
+    return !!hit && header.contains(hit) && !el.contains(hit);
+  });
+  const style = getComputedStyle(el);
+  return {
+    first,
+    stop: el.dataset.kbdStop ?? null,
+    label: (el.tagName + ' ' + (el.id || el.getAttribute('name') || el.className || '') + ' '
+            + (el.textContent || el.value || '').trim().slice(0, 40)).trim(),
+    inArticle: !!el.closest('article'),
+    top: rect.top, bottom: rect.bottom, width: rect.width, height: rect.height,
+    viewport: window.innerHeight,
+    ring, underHeader,
+    outline: style.outlineStyle + ' ' + style.outlineWidth,
+  };
+}
+"""
+
+KEYBOARD_PAGES = ("fees/", "application/")
+NO_MOTION = "*, *::before, *::after { transition: none !important; animation: none !important; }"
+
+
+@pytest.mark.parametrize("slug", KEYBOARD_PAGES)
+@pytest.mark.parametrize("lang", list(LANGS))
+def test_keyboard_reaches_every_control_in_order_with_visible_focus(browser, site, lang, slug):
+    """Tab reaches every control in the article in DOM order, each visibly focused, unhidden."""
+    # Transitions are switched off (an injected style, hence no CSP here), so each check sees
+    # where a Tab leaves things at once instead of waiting out Material's animations.
+    with tour(browser, site, lang, bypass_csp=True) as t:
+        t.goto(site.url(lang, slug))
+        t.page.add_style_tag(content=NO_MOTION)
+        if slug == "fees/":
+            # Its copy and print buttons appear once the engine is up, which starts when the
+            # form is in view (focusing it would move where Tab starts from).
+            t.page.locator("#fee-quote").scroll_into_view_if_needed()
+            expect(t.page.locator("#fee-quote")).to_have_attribute(
+                "data-engine", "ready", timeout=ENGINE_TIMEOUT
+            )
+            t.page.evaluate("window.scrollTo(0, 0)")
+        expected = t.page.evaluate(EXPECTED_STOPS)
+        assert expected, "no controls found in the article"
+        reached: list[str] = []
+        problems: list[str] = []
+        for _ in range(600):
+            t.page.keyboard.press("Tab")
+            state = t.page.evaluate(FOCUS_STATE)
+            if state is None or state["first"]:
+                break
+            where = state["label"]
+            if state["width"] <= 0 or state["height"] <= 0:
+                problems.append(f"{where}: focused but not visible")
+            elif state["bottom"] <= 0 or state["top"] >= state["viewport"]:
+                problems.append(f"{where}: focused outside the viewport")
+            if not state["ring"]:
+                problems.append(f"{where}: no focus indicator ({state['outline']})")
+            if state["underHeader"]:
+                problems.append(f"{where}: hidden under the sticky header")
+            if state["inArticle"]:
+                stop = state["stop"]
+                label = f"{stop}: {expected[int(stop)]}" if stop is not None else f"? {where}"
+                if not reached or reached[-1] != label:  # date parts: one control, several Tabs
+                    reached.append(label)
+        else:
+            pytest.fail("Tab never came back round to the start of the page")
+        assert problems == [], "\n".join(problems)
+        in_order = [f"{index}: {label}" for index, label in enumerate(expected)]
+        assert reached == in_order, "the article's controls, in the order Tab reached them"
+        assert t.errors == []
+
+
+# ============================================================================================
+# 2 and 3. Privacy and the content security policy: a tour of the whole site
+# ============================================================================================
+
+
+# Printing is stubbed (a headless print dialog would block) and counted.
+STUB_PRINT = "() => { window.print = () => { window.__printed = (window.__printed || 0) + 1; }; }"
+
+
+def use_the_widget(t: Tour, lang: str) -> None:
+    t.page.evaluate(STUB_PRINT)
+    wait_engine(t.page)
+    show_result(t.page, lang)
+    t.page.click("#fee-quote [data-action=print]")
+    show_error(t.page)
+    t.notes.setdefault("widget", []).append(t.page.evaluate("window.__printed"))
+
+
+def use_the_form(t: Tour) -> None:
+    """Fill every field of the application form, then press each of its buttons."""
+    page = t.page
+    page.evaluate(STUB_PRINT)
+    page.on("dialog", lambda dialog: dialog.dismiss())
+    controls = page.locator(
+        "article form input:visible, article form textarea:visible, article form select:visible"
+    )
+    filled = 0
+    for index in range(controls.count()):
+        control = controls.nth(index)
+        if not control.is_editable():
+            continue  # read-only mirrors of another field
+        kind = (control.get_attribute("type") or control.evaluate("e => e.tagName")).lower()
+        if kind in ("checkbox", "radio"):
+            control.check()
+        elif kind == "email":
+            control.fill("office@example.org")
+        elif kind == "tel":
+            control.fill("+7 842 123 45 67")
+        elif kind == "url":
+            control.fill("https://example.org/")
+        elif kind == "month":
+            control.fill("2024-05")
+        elif kind in ("text", "textarea", "search", ""):
+            control.fill(f"{TYPED_MARKER} {index}")
+        elif kind == "select":
+            continue
+        else:
+            continue  # file inputs and others a reader picks, not types
+        control.blur()
+        filled += 1
+    # Check, print (which may first list the problems and offer to print anyway), keep a copy,
+    # start again (its confirmation is dismissed), then any other button the form has.
+    pressed = 0
+    order = [
+        "button[type=submit]",
+        "[data-action=print]",
+        "[data-action=print-anyway]",
+        "[data-action=download]",
+        "[data-action=reset]",
+        "button",
+    ]
+    done: set[str] = set()
+    for selector in order:
+        buttons = page.locator(f"article form {selector}")
+        for index in range(buttons.count()):
+            button = buttons.nth(index)
+            key = button.evaluate("b => b.outerHTML")
+            if key in done or not button.is_visible() or not button.is_enabled():
+                continue
+            done.add(key)
+            if button.get_attribute("data-action") == "download":
+                with page.expect_download() as download:
+                    button.click()
+                download.value.path()  # the draft is saved by the browser itself, not sent
+            else:
+                button.click()
+            pressed += 1
+    t.notes["form"] = {
+        "filled": filled,
+        "pressed": pressed,
+        "printed": page.evaluate("window.__printed || 0"),
+    }
+
+
+@pytest.fixture(scope="module", params=list(LANGS))
+def site_tour(request, browser, site) -> Iterator[tuple[str, Tour]]:
+    """Every page of one language visited in one browser, the widget and the form used."""
+    lang = request.param
+    with tour(browser, site, lang) as t:
+        storage: dict[str, list[str]] = {}
+        for url in page_urls(site, lang):
+            t.goto(url)
+            if url.endswith("/fees/"):
+                use_the_widget(t, lang)
+            if url.endswith("/application/"):
+                use_the_form(t)
+            storage[url] = t.page.evaluate("Object.keys(localStorage)")
+        t.notes["storage"] = sorted({key for keys in storage.values() for key in keys})
+        t.notes["session_storage"] = t.page.evaluate("Object.keys(sessionStorage)")
+        t.notes["cookies"] = t.context.cookies()
+        t.notes["document_cookie"] = t.page.evaluate("document.cookie")
+        yield lang, t
+
+
+def test_no_request_leaves_the_site_and_nothing_is_sent(site_tour, record_property):
+    """Every request of the tour (pages and workers) is a GET to the site's own origin."""
+    _, t = site_tour
+    record_property("pages_checked", len(t.pages))
+    record_property("requests", len(t.requests))
+    record_property("foreign_requests", len(t.foreign()))
+    assert len(t.pages) >= len(SLUGS)
+    assert t.foreign() == [], "requests left the site's origin"
+    assert [(m, url) for m, url in t.requests if m != "GET"] == [], "only GET requests"
+    assert [url for _, url in t.requests if TYPED_MARKER in url] == [], "typed text sent"
+    # Pyodide itself was fetched, so the worker's requests were seen too.
+    assert any(url.endswith("pyodide.asm.wasm") for _, url in t.requests)
+    assert t.notes["widget"] == [1]
+    assert t.errors == []
+
+
+def test_no_cookie_and_only_the_draft_is_stored(site_tour, record_property):
+    """No cookie is set; localStorage holds only the form draft and the colour-scheme choice."""
+    _, t = site_tour
+    record_property("cookies", len(t.notes["cookies"]))
+    record_property("storage_keys", t.notes["storage"] + t.notes["session_storage"])
+    assert t.notes["cookies"] == []
+    assert t.notes["document_cookie"] == ""
+    unexpected = [key for key in t.notes["storage"] if not ALLOWED_STORAGE.match(key)]
+    assert unexpected == [], f"unexpected localStorage keys: {t.notes['storage']}"
+    if t.notes["form"]["filled"]:
+        assert any(key.startswith("wego-") for key in t.notes["storage"]), "no draft kept"
+
+
+def test_no_page_widget_or_form_action_violates_the_policy(site_tour, record_property):
+    """No securitypolicyviolation event and no CSP console message during the whole tour."""
+    _, t = site_tour
+    record_property("csp_violations", len(t.csp) + len(t.console_csp))
+    record_property("form_fields_filled", t.notes["form"]["filled"])
+    record_property("form_buttons_pressed", t.notes["form"]["pressed"])
+    # The tour really used the form: it filled fields, pressed buttons and printed.
+    assert t.notes["form"]["filled"] >= 10
+    assert t.notes["form"]["pressed"] >= 3
+    assert t.notes["form"]["printed"] >= 1
+    assert t.csp == [], "securitypolicyviolation events"
+    assert t.console_csp == [], "CSP messages in the console"
+
+
+REQUIRED_DIRECTIVES = {
+    "default-src": "'self'",
+    "connect-src": "'self'",
+    "worker-src": "'self'",
+    "object-src": "'none'",
+    "base-uri": "'self'",
+    "form-action": "'self'",
+    "img-src": "'self' data:",
+    "font-src": "'self'",
+}
+META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
+
+
+def test_every_built_page_carries_the_policy(built_site: Path):
+    """Each HTML file has one CSP meta before anything that loads, hashing its inline scripts."""
+    pages = sorted(built_site.rglob("*.html"))
+    assert len(pages) >= 2 * len(SLUGS)
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        where = path.relative_to(built_site).as_posix()
+        policies = META.findall(html)
+        assert len(policies) == 1, where
+        # Only <meta charset> may come before the policy in <head>.
+        before = html[html.index("<head>") + len("<head>") : META.search(html).start()]
+        assert re.fullmatch(r'\s*(<meta charset="utf-8">)?\s*', before), where
+        directives = dict(
+            [*part.split(" ", 1), ""][:2] for part in (d.strip() for d in policies[0].split(";"))
+        )
+        for name, value in REQUIRED_DIRECTIVES.items():
+            assert directives.get(name) == value, (where, name)
+        scripts = directives["script-src"].split()
+        assert scripts[:2] == ["'self'", "'wasm-unsafe-eval'"], where
+        assert scripts[2:] == inline_script_hashes(html), where
+        assert "'unsafe-eval'" not in policies[0], where
+        assert "*" not in policies[0], where
+        styles = directives["style-src"]
+        assert styles == ("'self' 'unsafe-inline'" if 'class="mermaid"' in html else "'self'")
+
+
+# ============================================================================================
+# 5. Hostile input through the page
+# ============================================================================================
+
+#: Values a person can put into the widget's one-line boxes (see hostile_inputs.typeable);
+#: in the browser, JSON cannot carry a lone surrogate, so the engine check skips those too.
+BROWSER_ENTRIES = [e for e in CORPUS if not any("\ud800" <= c <= "\udfff" for c in e.text)]
+UI_ENTRIES = [e for e in CORPUS if typeable(e)]
+
+# All the corpus through the engine the page loads (the widget's worker and client modules).
+ENGINE_IN_PAGE = """
+async ([lang, requests]) => {
+  const assets = new URL(document.getElementById('fee-quote').dataset.assets, document.baseURI);
+  const { createQuoteClient } = await import(new URL('javascripts/quote-client.mjs', assets));
+  const client = createQuoteClient(new URL('javascripts/quote-worker.mjs', assets));
+  await client.ready;
+  return Promise.all(requests.map((fields) => client.quote(lang, fields)));
+}
+"""
+
+# Snapshot of anything an injected payload would have created.
+INJECTED = f"""
+() => ({{
+  flag: typeof window.{XSS_FLAG},
+  elements: document.querySelectorAll(
+    'script:not([src]):not([type]), img[src="x"], svg[onload], iframe, details[ontoggle], mglyph'
+  ).length,
+  formChildren: document.getElementById('fee-quote').querySelectorAll('*').length,
+}})
+"""
+
+# Forget the last answer's markers, so waiting for the next answer cannot see the last one.
+RESET_SLOTS = """
+() => {
+  for (const slot of document.querySelectorAll('#fee-quote [data-error-for]')) {
+    slot.removeAttribute('data-error-code');
+  }
+  document.getElementById('fee-quote-result').removeAttribute('data-fee-usd');
+}
+"""
+
+ERROR_SLOT = """
+(field) => {
+  const slot = document.querySelector(`#fee-quote [data-error-for="${field}"]`);
+  const input = document.querySelector(`#fee-quote [name="${field}"]`);
+  return {
+    code: slot.dataset.errorCode, text: slot.textContent, children: slot.children.length,
+    hidden: slot.hidden, value: input.value, maxlength: input.maxLength,
+    invalid: input.getAttribute('aria-invalid'),
+    result: document.getElementById('fee-quote-result').hidden,
+  };
+}
+"""
+
+VALID = {"population": "613786", "gdp": "5000"}
+
+
+def host_answer(lang: str, field_name: str, text: str) -> dict[str, Any]:
+    return answer({**VALID, field_name: text}, Language(lang))
+
+
+@pytest.mark.parametrize("lang", list(LANGS))
+def test_hostile_values_through_the_engine_and_the_widget(browser, site, lang, record_property):
+    """The corpus: all of it via the page's engine, a large sample typed into the widget."""
+    failures: list[str] = []
+    with tour(browser, site, lang) as t:
+        t.goto(site.url(lang, "fees/"))
+        wait_engine(t.page)
+        baseline = t.page.evaluate(INJECTED)
+
+        # (a) Every value, as population and as GDP, through the engine the page runs.
+        plan = [(e, name) for e in BROWSER_ENTRIES for name in VALID]
+        requests = [{**VALID, name: e.text} for e, name in plan]
+        records = t.page.evaluate(ENGINE_IN_PAGE, [lang, requests])
+        for (entry, name), record in zip(plan, records, strict=True):
+            expected = host_answer(lang, name, entry.text)
+            if "error" not in expected or record != expected:
+                failures.append(f"engine: {entry.what}: {entry.text[:40]!r} as {name}")
+
+        # (b) Every value a person can type, typed into the form: the even ones as population,
+        # the odd ones as GDP (the other box holding a valid figure meanwhile).
+        sample: list[tuple[HostileInput, str]] = []
+        for name, entries in (("population", UI_ENTRIES[0::2]), ("gdp", UI_ENTRIES[1::2])):
+            other = "gdp" if name == "population" else "population"
+            t.page.fill(f"#fee-quote [name={other}]", VALID[other])
+            box = t.page.locator(f"#fee-quote [name={name}]")
+            shown_error = t.page.locator(f"#fee-quote [data-error-for={name}][data-error-code]")
+            # The engine's answer: the error (expected), or a quote (a failure, said below).
+            answered = shown_error.or_(t.page.locator("#fee-quote-result[data-fee-usd]"))
+            for entry in entries:
+                t.page.evaluate(RESET_SLOTS)
+                box.fill(entry.text)
+                box.press("Enter")
+                answered.first.wait_for(state="attached", timeout=10_000)
+                shown = t.page.evaluate(ERROR_SLOT, name)
+                problem = check_shown(shown, host_answer(lang, name, shown["value"]), lang)
+                if not typed_as_is(entry.text, shown["value"], shown["maxlength"]):
+                    problem = problem or f"the box holds {shown['value']!r}"
+                if problem:
+                    failures.append(f"widget: {entry.what}: {entry.text!r} as {name}: {problem}")
+                sample.append((entry, name))
+        after = t.page.evaluate(INJECTED)
+        record_property("hostile_tries", len(plan) + len(sample))
+        record_property("hostile_failures", len(failures))
+        assert len(sample) >= 60
+        assert after == baseline, "markup typed into the widget became elements or ran"
+        assert t.csp == []
+        assert t.errors == []
+        assert t.foreign() == []
+    assert failures == [], "\n".join(failures)
+
+
+def typed_as_is(text: str, value: str, maxlength: int) -> bool:
+    """The box holds what was typed, or its start cut at ``maxlength`` (UTF-16 units)."""
+    units = len(value.encode("utf-16-le")) // 2
+    if value == text:
+        return True
+    return maxlength > 0 and text.startswith(value) and maxlength - 2 <= units <= maxlength
+
+
+def check_shown(shown: dict[str, Any], expected: dict[str, Any], lang: str) -> str | None:
+    """What is wrong with the error the widget shows, compared with the engine's, if anything."""
+    if "error" not in expected:
+        return "the engine quotes this value"
+    error = expected["error"]
+    checks: list[tuple[bool, Callable[[], str]]] = [
+        (shown["code"] == error["code"], lambda: f"code {shown['code']} != {error['code']}"),
+        (shown["text"] == error["message"], lambda: f"text {shown['text']!r}"),
+        (shown["children"] == 0, lambda: "markup inside the error"),
+        (not shown["hidden"], lambda: "error hidden"),
+        (shown["invalid"] == "true", lambda: "field not marked aria-invalid"),
+        (shown["result"], lambda: "a result is showing"),
+        (
+            bool(re.search("[А-Яа-я]", shown["text"])) == (lang == "ru"),
+            lambda: "message not in the page's language",
+        ),
+    ]
+    return next((describe() for ok, describe in checks if not ok), None)
