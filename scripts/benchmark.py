@@ -25,16 +25,9 @@ from playwright.sync_api import Browser, Page, sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from scripts.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from scripts.local_server import SUB_PATH, serve  # noqa: E402
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 BARE_PATH = SUB_PATH + "__bench__/bare.html"
 QUERY = "?population=624518&gdp=47404.96"
 FIRST_QUOTE_RATIO_BUDGET = 1.15
@@ -143,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site", type=Path, default=ROOT / "site", help="built site directory")
     parser.add_argument("--runs", type=int, default=7, help="runs per first-quote measurement")
     parser.add_argument("--requotes", type=int, default=60, help="re-quotes to time")
-    parser.add_argument("--chromium", default="/usr/bin/chromium")
+    parser.add_argument("--chromium", default=CHROMIUM)
     args = parser.parse_args(argv)
     if not (args.site / "assets" / "pyodide" / "pyodide-lock.json").is_file():
         parser.error(f"{args.site} has no Pyodide bundle: build the site first (make build)")

@@ -33,6 +33,7 @@ if str(ROOT) not in sys.path:
 
 import pytest  # noqa: E402
 
+from scripts.browser import CHROMIUM  # noqa: E402
 from scripts.local_server import SUB_PATH, serve  # noqa: E402
 from tests.hostile_inputs import CORPUS  # noqa: E402
 
@@ -52,7 +53,6 @@ GUARANTEES = {
     "Reproducible, pinned build": ("test_reproducible.py",),
 }
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 LIGHTHOUSE_PAGES = {
     "home (ru)": "",
     "fees (ru)": "fees/",

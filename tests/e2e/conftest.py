@@ -7,7 +7,6 @@ origin fails.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,32 +14,11 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, Playwright, sync_playwright
 
+from scripts.browser import CHROMIUM, CHROMIUM_ARGS
 from scripts.local_server import SUB_PATH, serve
+from tests.pages import LANGS
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
-#: Every page of the site, by slug ("" is the home page), in both languages.
-SLUGS = [
-    "",
-    "categories/",
-    "benefits/",
-    "obligations/",
-    "procedure/",
-    "fees/",
-    "application/",
-    "contacts/",
-    "about/",
-]
-LANGS = {"ru": "", "en": "en/"}
 
 
 @dataclass

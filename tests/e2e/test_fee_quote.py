@@ -8,8 +8,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from calculator import Language, answer
-
-from .conftest import LANGS, SLUGS
+from tests.pages import LANGS, SLUGS
 
 pytestmark = pytest.mark.browser
 

@@ -32,9 +32,10 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 from calculator import Language, answer
 from hooks.csp import inline_script_hashes
 from tests.hostile_inputs import CORPUS, XSS_FLAG, HostileInput, typeable
+from tests.pages import LANGS, SLUGS
 
 from .axe import axe_violations
-from .conftest import LANGS, SLUGS, Site
+from .conftest import Site
 
 pytestmark = pytest.mark.browser
 

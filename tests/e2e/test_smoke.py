@@ -2,7 +2,7 @@
 
 import pytest
 
-from .conftest import LANGS, SLUGS
+from tests.pages import LANGS, SLUGS
 
 
 @pytest.mark.browser

@@ -10,19 +10,9 @@ from urllib.parse import urljoin
 import pytest
 
 from calculator import Language, get_schedule, render_table_html
+from tests.pages import LANGS, SLUGS
 
-SLUGS = [
-    "",
-    "categories/",
-    "benefits/",
-    "obligations/",
-    "procedure/",
-    "fees/",
-    "application/",
-    "contacts/",
-    "about/",
-]
-PREFIX = {Language.RU: "", Language.EN: "en/"}
+PREFIX = {Language(code): folder for code, folder in LANGS.items()}
 CYRILLIC = re.compile("[А-Яа-яЁё]")
 
 

@@ -368,7 +368,7 @@
       var element = errorElement(control);
       if (!element) return;
       var prefix = document.createElement("span");
-      prefix.className = "wego-app__vh";
+      prefix.className = "wego-visually-hidden";
       prefix.textContent = messages["error.prefix"] + " ";
       element.replaceChildren(prefix, document.createTextNode(text));
       element.hidden = false;
