@@ -42,6 +42,11 @@ class SubPathHandler(SimpleHTTPRequestHandler):
             return str(Path(self.directory) / "__outside_sub_path__")
         return super().translate_path("/" + path[len(SUB_PATH) :])
 
+    def end_headers(self) -> None:
+        """Cache like GitHub Pages does (ten minutes), so warm-cache figures mean the same."""
+        self.send_header("Cache-Control", "max-age=600")
+        super().end_headers()
+
     def log_message(self, format: str, *args: object) -> None:
         """Quiet: tests and benchmarks print their own results."""
 

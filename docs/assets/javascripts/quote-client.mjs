@@ -3,57 +3,68 @@
 
 const START_TIMEOUT_MS = 90_000;
 
+function unavailable(reason) {
+  const failure = Promise.reject(new Error(reason));
+  failure.catch(() => {});
+  return { ready: failure, quote: () => Promise.reject(new Error(reason)) };
+}
+
+// The worker quote-early-start.js may already have started for this page, else a new one.
+function adoptOrStart(workerUrl) {
+  const early = window.__wegoQuoteWorker;
+  delete window.__wegoQuoteWorker;
+  return early || new Worker(workerUrl, { type: "module" });
+}
+
 export function createQuoteClient(workerUrl) {
+  if (typeof WebAssembly !== "object" || typeof Worker !== "function") {
+    return unavailable("WebAssembly or Web Workers are not available");
+  }
+  let worker;
+  try {
+    worker = adoptOrStart(workerUrl);
+  } catch (error) {
+    return unavailable(String(error));
+  }
+
   const pending = new Map();
   let nextId = 0;
-  let settleReady;
-  const ready = new Promise((resolve, reject) => {
-    settleReady = { resolve, reject };
-  });
-
+  let broken = null;
   const fail = (reason) => {
-    settleReady.reject(new Error(reason));
+    broken = reason;
     for (const { reject } of pending.values()) reject(new Error(reason));
     pending.clear();
   };
-
-  if (typeof WebAssembly !== "object" || typeof Worker !== "function") {
-    fail("WebAssembly or Web Workers are not available");
-    return { ready, quote: () => Promise.reject(new Error("calculator unavailable")) };
-  }
-
-  let worker;
-  try {
-    worker = new Worker(workerUrl, { type: "module" });
-  } catch (error) {
-    fail(String(error));
-    return { ready, quote: () => Promise.reject(new Error("calculator unavailable")) };
-  }
-
-  // Nothing hangs forever: a start that takes longer than this is reported as a failure.
-  const timer = setTimeout(() => fail("the calculator did not start in time"), START_TIMEOUT_MS);
-  ready.then(() => clearTimeout(timer), () => clearTimeout(timer));
+  const call = (message) => {
+    if (broken) return Promise.reject(new Error(broken));
+    const id = ++nextId;
+    return new Promise((resolve, reject) => {
+      pending.set(id, { resolve, reject });
+      worker.postMessage({ id, ...message });
+    });
+  };
 
   worker.addEventListener("message", ({ data }) => {
-    if (data.type === "ready") settleReady.resolve();
-    else if (data.type === "failed") fail(data.detail);
-    else if (data.type === "reply" && pending.has(data.id)) {
-      const { resolve, reject } = pending.get(data.id);
-      pending.delete(data.id);
-      if (data.failure) reject(new Error(data.failure));
-      else resolve(JSON.parse(data.reply));
-    }
+    const waiting = pending.get(data.id);
+    if (!waiting) return;
+    pending.delete(data.id);
+    if (data.failure) waiting.reject(new Error(data.failure));
+    else waiting.resolve(data.ready ? undefined : JSON.parse(data.reply));
   });
   worker.addEventListener("error", (event) => fail(event.message || "the calculator failed"));
+  if (worker.startError) fail(worker.startError);
+
+  // Nothing hangs forever: a start that takes longer than this is reported as a failure.
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error("the calculator did not start in time")),
+      START_TIMEOUT_MS);
+  });
+  const ready = Promise.race([call({ ping: true }), timeout]);
+  ready.then(() => clearTimeout(timer), () => clearTimeout(timer));
 
   return {
     ready,
-    quote(lang, fields) {
-      const id = ++nextId;
-      return new Promise((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        worker.postMessage({ id, request: JSON.stringify({ lang, fields }) });
-      });
-    },
+    quote: (lang, fields) => call({ request: JSON.stringify({ lang, fields }) }),
   };
 }
