@@ -55,6 +55,13 @@ def fees_url(site, lang, query=""):
     return site.url(lang, "fees/", query)
 
 
+def open_ready(page: Page, url: str) -> None:
+    """Open the fees page, focus the form (which starts the engine) and wait until it is up."""
+    page.goto(url)
+    page.focus("#fee-quote-population")
+    wait_ready(page)
+
+
 def wait_ready(page: Page) -> None:
     expect(page.locator("#fee-quote")).to_have_attribute(
         "data-engine", "ready", timeout=START_TIMEOUT
@@ -75,9 +82,7 @@ def expected(lang, population, gdp, **extra):
 def test_quotes_match_the_engine_across_the_grid(visit, site, lang):
     """Each quote shows the engine's fee, bands and highlighted cell, in the page's language."""
     page = visit.page
-    page.goto(fees_url(site, lang))
-    page.focus("#fee-quote-population")
-    wait_ready(page)
+    open_ready(page, fees_url(site, lang))
     result = page.locator(RESULT)
     for population, gdp in CASES[lang]:
         record = expected(lang, population, gdp)
@@ -135,9 +140,7 @@ def test_bad_input_shows_a_coded_error_and_clears_the_result(visit, site, lang):
 def test_live_quote_while_typing_without_enter(visit, site):
     """Typing alone (debounced) produces the quote; Enter is not needed."""
     page = visit.page
-    page.goto(fees_url(site, "en"))
-    page.focus("#fee-quote-population")
-    wait_ready(page)
+    open_ready(page, fees_url(site, "en"))
     page.locator("#fee-quote-population").press_sequentially("624518")
     page.locator("#fee-quote-gdp").press_sequentially("47404.96")
     expect(page.locator(RESULT)).to_have_attribute("data-fee-usd", "7000")
@@ -146,10 +149,8 @@ def test_live_quote_while_typing_without_enter(visit, site):
 def test_enter_never_reloads_the_page(visit, site):
     """Submitting with Enter quotes in place: the document is not reloaded."""
     page = visit.page
-    page.goto(fees_url(site, "ru"))
+    open_ready(page, fees_url(site, "ru"))
     page.evaluate("window.__sameDocument = true")
-    page.focus("#fee-quote-population")
-    wait_ready(page)
     quote_by_enter(page, "500 000", "9 000")
     expect(page.locator(RESULT)).to_have_attribute("data-fee-usd", "2500")
     assert page.evaluate("window.__sameDocument") is True
@@ -172,9 +173,7 @@ def test_shared_link_fills_the_form_and_quotes_at_once(visit, site):
 def test_the_link_follows_the_inputs(visit, site):
     """The address bar holds the current inputs, ready to bookmark or copy."""
     page = visit.page
-    page.goto(fees_url(site, "ru"))
-    page.focus("#fee-quote-population")
-    wait_ready(page)
+    open_ready(page, fees_url(site, "ru"))
     quote_by_enter(page, "624 518", "47 404,96")
     expect(page.locator(RESULT)).to_have_attribute("data-fee-usd", "7000")
     assert page.url.endswith("fees/?population=624+518&gdp=47+404%2C96")
@@ -198,9 +197,7 @@ def test_copy_link_button_copies_the_address(browser, site):
 def test_language_switch_carries_the_inputs(visit, site):
     """Switching to English on the fees page keeps the inputs and quotes in English."""
     page = visit.page
-    page.goto(fees_url(site, "ru"))
-    page.focus("#fee-quote-population")
-    wait_ready(page)
+    open_ready(page, fees_url(site, "ru"))
     quote_by_enter(page, "624 518", "47 404,96")
     expect(page.locator(RESULT)).to_have_attribute("data-fee-usd", "7000")
     page.locator('a.md-select__link[hreflang="en"]').dispatch_event("click")
@@ -212,9 +209,7 @@ def test_language_switch_carries_the_inputs(visit, site):
 def test_back_and_forward_restore_the_quote(visit, site):
     """Leaving the fees page and coming back shows the same inputs and quote."""
     page = visit.page
-    page.goto(fees_url(site, "en"))
-    page.focus("#fee-quote-population")
-    wait_ready(page)
+    open_ready(page, fees_url(site, "en"))
     quote_by_enter(page, "8000000", "25000")
     expect(page.locator(RESULT)).to_have_attribute("data-fee-usd", "8500")
     page.goto(site.url("en", "contacts/"))
