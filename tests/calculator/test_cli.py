@@ -102,3 +102,26 @@ class TestBadInput:
         """--help speaks the chosen language."""
         assert "ВВП на душу населения" in run("--help").stdout
         assert "GDP per capita" in run("--help", "--lang", "en").stdout
+
+
+def test_closed_pipe_is_not_a_traceback():
+    """Piping the output into a reader that stops early (``| head -1``) prints no traceback."""
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "calculator",
+            "--population",
+            "624518",
+            "--gdp",
+            "47404.96",
+            "--json",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None
+    process.stdout.close()  # the reader goes away before the answer is written
+    _, stderr = process.communicate()
+    assert b"Traceback" not in stderr
+    assert process.returncode == 0
