@@ -10,7 +10,7 @@ from __future__ import annotations
 from html import escape
 
 from .formatting import format_integer
-from .labels import band_label, caveat
+from .labels import band_label, caveat, provenance_label
 from .locales import Language
 from .messages import message
 from .schedule import POPULATION_UNIT, Cell, Provenance, Schedule, get_schedule
@@ -45,7 +45,7 @@ def _cell_html(cell: Cell, lang: Language) -> str:
     text = escape(format_integer(cell.fee_usd, lang))
     mark = FOOTNOTE_MARKS.get(cell.provenance)
     if mark:
-        label = escape(message(f"provenance.{cell.provenance.value}", lang), quote=True)
+        label = escape(provenance_label(cell.provenance, lang), quote=True)
         href = f"#{_footnote_id(cell.provenance)}"
         text += f'<sup><a href="{href}" title="{label}" aria-label="{label}">{mark}</a></sup>'
     rendered = " ".join(f'{name}="{value}"' for name, value in attrs.items())
@@ -102,7 +102,7 @@ def render_caveats_html(lang: Language, schedule: Schedule | None = None) -> str
         where = message(
             "table.cell_label",
             lang,
-            what=message(f"provenance.{cell.provenance.value}", lang),
+            what=provenance_label(cell.provenance, lang),
             population=population[cell.first_population_band],
             gdp=gdp[cell.gdp_band],
         )
