@@ -56,7 +56,7 @@ test: setup $(STAMPS)/chromium lint pyodide-test-dist ## Run every test: engine,
 # --- Pyodide: the engine's wheel and its tests inside real Pyodide (Node, offline) -------------
 # The npm `pyodide` package has the runtime but no package wheels, so the wheels pytest needs in
 # Pyodide are downloaded from PyPI at set-up (pinned, hashed) and registered, with the calculator
-# wheel, in a self-hosted distribution by hooks/pyodide_dist.py (`pyodide lockfile add-wheels`).
+# wheel, in a self-hosted distribution by sitebuild/pyodide_dist.py (`pyodide lockfile add-wheels`).
 PYODIDE_TEST_WHEELS := build/pyodide-test-wheels
 PYODIDE_TEST_DIST := build/pyodide-test-dist
 
@@ -80,7 +80,7 @@ wheel: $(STAMPS)/venv ## Build the calculator wheel into build/wheel/
 	$(PY) -m build --wheel --no-isolation --outdir build/wheel .
 
 pyodide-test-dist: wheel $(STAMPS)/pyodide-test-wheels $(STAMPS)/node ## Pyodide + wheels for tests/pyodide
-	$(PY) hooks/pyodide_dist.py --dest $(PYODIDE_TEST_DIST) \
+	$(PY) -m sitebuild.pyodide_dist --dest $(PYODIDE_TEST_DIST) \
 		--wheels build/wheel/*.whl $(PYODIDE_TEST_WHEELS)/*.whl
 
 bench: build $(STAMPS)/chromium ## Benchmark the fee widget against a bare Pyodide page (prints figures)

@@ -15,8 +15,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 import calculator
-from application_form import render_application_form
-from fee_quote_form import render_fee_quote_form
+from sitebuild.application_form import render_application_form
+from sitebuild.fee_quote_form import render_fee_quote_form
 
 MARKER = re.compile(r"<!--\s*wego:([a-z0-9-]+)\s*-->")
 

@@ -16,8 +16,8 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from i18n_build import is_default_language_build
-from pyodide_dist import LOCK_NAME, DistError, assemble
+from sitebuild.i18n_build import is_default_language_build
+from sitebuild.pyodide_dist import LOCK_NAME, DistError, assemble
 
 ROOT = Path(__file__).resolve().parent.parent
 WHEEL_DIR = ROOT / "build" / "site-wheel"

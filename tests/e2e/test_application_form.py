@@ -17,7 +17,7 @@ from .conftest import Site
 
 pytestmark = pytest.mark.browser
 
-LOCALES = Path(__file__).resolve().parents[2] / "hooks" / "locales"
+LOCALES = Path(__file__).resolve().parents[2] / "sitebuild" / "locales"
 CATALOGUE = {
     lang: json.loads((LOCALES / f"form.{lang}.json").read_text(encoding="utf-8"))
     for lang in ("ru", "en")

@@ -1,7 +1,7 @@
 """Harness for running the engine inside real Pyodide under Node, offline (pytest-pyodide).
 
 pytest-pyodide gets ``--runtime=node --dist-dir=build/pyodide-test-dist`` from ``addopts`` in
-pyproject.toml; ``make pyodide-test-dist`` builds that directory (hooks/pyodide_dist.py): the
+pyproject.toml; ``make pyodide-test-dist`` builds that directory (sitebuild/pyodide_dist.py): the
 npm Pyodide core plus the calculator wheel and the pytest wheels, registered in its
 ``pyodide-lock.json``. What this file adds to pytest-pyodide, and why:
 

@@ -6,7 +6,8 @@ const START_TIMEOUT_MS = 90_000;
 function unavailable(reason) {
   const failure = Promise.reject(new Error(reason));
   failure.catch(() => {});
-  return { ready: failure, quote: () => Promise.reject(new Error(reason)) };
+  const refuse = () => Promise.reject(new Error(reason));
+  return { ready: failure, ask: refuse, quote: refuse };
 }
 
 // The worker quote-early-start.js may already have started for this page, else a new one.
@@ -63,8 +64,11 @@ export function createQuoteClient(workerUrl) {
   const ready = Promise.race([call({ ping: true }), timeout]);
   ready.then(() => clearTimeout(timer), () => clearTimeout(timer));
 
+  // `ask` sends any JSON request the engine's `answer_json` understands; `quote` is one city.
+  const ask = (payload) => call({ request: JSON.stringify(payload) });
   return {
     ready,
-    quote: (lang, fields) => call({ request: JSON.stringify({ lang, fields }) }),
+    ask,
+    quote: (lang, fields) => ask({ lang, fields }),
   };
 }

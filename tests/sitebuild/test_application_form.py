@@ -7,19 +7,19 @@ from pathlib import Path
 
 import pytest
 
-import application_form
-import markers
-from application_form import (
+from calculator import Language
+from hooks import markers
+from sitebuild import application_form
+from sitebuild.application_form import (
     MAIL_MESSAGES,
     SCRIPT_MESSAGES,
     SECTIONS,
     fields,
     render_application_form,
 )
-from calculator import Language
 
 ROOT = Path(__file__).resolve().parents[2]
-LOCALES = ROOT / "hooks" / "locales"
+LOCALES = ROOT / "sitebuild" / "locales"
 SEED = Path(__file__).resolve().parents[2] / "source" / "letter-2017-08-01.txt"
 LANGS = (Language.RU, Language.EN)
 

@@ -2,7 +2,7 @@
 
 The form works as a plain GET form without JavaScript (the table stays readable below it);
 ``assets/javascripts/fee-quote.mjs`` enhances it: live quotes from the engine in Pyodide.
-Every string comes from hooks/locales; every attribute value is escaped.
+Every string comes from sitebuild/locales; every attribute value is escaped.
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from __future__ import annotations
 from html import escape
 
 from calculator import Language
-from country_names import countries
-from ui_text import text, ui_catalogue
+from sitebuild.country_names import countries
+from sitebuild.ui_text import text, ui_catalogue
 
 __all__ = ["render_fee_quote_form"]
 

@@ -6,7 +6,7 @@ into the on-screen form and into the print view laid out like the official form,
 sections, messages) back from the rendered markup's data attributes. Without JavaScript the
 fields are still there and the print view prints as a blank form to fill in by hand.
 
-Every string comes from ``hooks/locales/form.<lang>.json``; every text and attribute value is
+Every string comes from ``sitebuild/locales/form.<lang>.json``; every text and attribute value is
 escaped. Catalogue templates keep their ``{placeholders}`` for the script to fill in.
 """
 
@@ -19,7 +19,7 @@ from html import escape
 from typing import Literal
 
 from calculator import Language
-from ui_text import ui_catalogue
+from sitebuild.ui_text import ui_catalogue
 
 __all__ = [
     "DRAFT_FORMAT",

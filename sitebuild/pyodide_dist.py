@@ -18,7 +18,7 @@ better to fail here, at build time, with the package's name.
 
 Usable as a module (``assemble``) and as a command::
 
-    python hooks/pyodide_dist.py --dest build/pyodide-test-dist \\
+    python -m sitebuild.pyodide_dist --dest build/pyodide-test-dist \\
         --wheels build/wheel/*.whl build/pyodide-test-wheels/*.whl
 
 Re-running with the same inputs only compares file sizes and modification times and one hash

@@ -9,13 +9,13 @@ from pathlib import Path
 import pycountry
 import pytest
 
-import country_names
 from calculator import Language, get_gdp_data
-from country_names import OVERRIDES, collation_key, countries, strip_stress
-from fee_quote_form import render_fee_quote_form
+from sitebuild import country_names
+from sitebuild.country_names import OVERRIDES, collation_key, countries, strip_stress
+from sitebuild.fee_quote_form import render_fee_quote_form
 
 ROOT = Path(__file__).resolve().parents[2]
-LOCALES = ROOT / "hooks" / "locales"
+LOCALES = ROOT / "sitebuild" / "locales"
 CYRILLIC = re.compile("[А-Яа-яЁё]")
 LANGS = (Language.RU, Language.EN)
 
@@ -214,7 +214,7 @@ class TestMarkup:
 
 
 class TestUiCatalogues:
-    """hooks/locales/country.{ru,en}.json say the same things."""
+    """sitebuild/locales/country.{ru,en}.json say the same things."""
 
     def test_parity(self):
         ru = json.loads((LOCALES / "country.ru.json").read_text(encoding="utf-8"))
