@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn, TextIO
@@ -58,8 +59,8 @@ def _parser(lang: Language) -> _Parser:
     fee_year_help = message(
         "cli.fee_year",
         lang,
-        default=str(data.default_fee_year),
-        gdp_year=str(data.latest_year),
+        default=data.default_fee_year,
+        gdp_year=data.latest_year,
     )
     parser.add_argument("--fee-year", metavar="Y", help=fee_year_help)
     parser.add_argument("--category", default="full", help=message("cli.category", lang))
@@ -108,9 +109,33 @@ def _gdp_source_lines(source: dict[str, Any] | None) -> list[str]:
 def main(
     argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None
 ) -> int:
-    """Run the CLI; returns the exit status instead of exiting, for tests and embedding."""
+    """Run the CLI; returns the exit status instead of exiting, for tests and embedding.
+
+    Both entry points, ``python -m calculator`` and the ``wego-fee`` console script, come
+    through here, so both stop quietly when the reader closes the pipe (``... | head -1``),
+    as other command-line tools do, instead of printing a traceback.
+    """
     out, err = stdout or sys.stdout, stderr or sys.stderr
-    args_list = list(sys.argv[1:] if argv is None else argv)
+    try:
+        status = _run(list(sys.argv[1:] if argv is None else argv), out, err)
+        out.flush()
+    except BrokenPipeError:
+        _discard_further_output(out)
+        return EXIT_OK
+    return status
+
+
+def _discard_further_output(out: TextIO) -> None:
+    """Point ``out``'s file at /dev/null: Python's own flush at exit would fail again."""
+    try:
+        descriptor = out.fileno()
+    except (AttributeError, OSError, ValueError):
+        return  # not a real file (a test's StringIO): nothing is flushed at exit
+    os.dup2(os.open(os.devnull, os.O_WRONLY), descriptor)
+
+
+def _run(args_list: list[str], out: TextIO, err: TextIO) -> int:
+    """Parse the arguments, answer, print; the exit status."""
     want_json = "--json" in args_list
     lang = DEFAULT_LANGUAGE
     try:

@@ -13,7 +13,7 @@ from .labels import caveat, gdp_band_label, population_band_label, provenance_la
 from .locales import Language
 from .lookup import Band, Category, Quote
 from .messages import error_message, message
-from .schedule import get_schedule
+from .schedule import Schedule, get_schedule
 
 __all__ = [
     "describe_error",
@@ -52,12 +52,19 @@ def notes(lang: Language) -> list[str]:
     return [message("note.imf", lang), message("note.previous_year", lang)]
 
 
-def describe_quote(quote: Quote, lang: Language) -> dict[str, Any]:
-    """Everything a reader sees about a quote, with ``fee_usd`` as the contract field."""
+def describe_quote(
+    quote: Quote, lang: Language, schedule: Schedule | None = None
+) -> dict[str, Any]:
+    """Everything a reader sees about a quote, with ``fee_usd`` as the contract field.
+
+    ``schedule`` is the one the quote was made from (``lookup.quote(..., schedule=...)``);
+    the caveat's pattern figures and the source citation come from it, not from the shipped one.
+    """
+    table = schedule or get_schedule()
     fee_text = format_usd(quote.fee_usd, lang)
     population_label = population_band_label(quote.population_band, lang)
     gdp_label = gdp_band_label(quote.gdp_band, lang)
-    cell_caveat = caveat(quote.cell, lang)
+    cell_caveat = caveat(quote.cell, lang, table)
     if quote.category is Category.FULL:
         category_note = message("category_note.full", lang)
     else:
@@ -67,9 +74,9 @@ def describe_quote(quote: Quote, lang: Language) -> dict[str, Any]:
         timeline = message(
             "timeline.approval",
             lang,
-            approval_year=str(quote.approval_year),
-            first_fee_year=str(quote.first_fee_year),
-            gdp_year=str(quote.gdp_year),
+            approval_year=quote.approval_year,
+            first_fee_year=quote.first_fee_year,
+            gdp_year=quote.gdp_year,
         )
     return {
         "lang": lang.value,
@@ -102,7 +109,7 @@ def describe_quote(quote: Quote, lang: Language) -> dict[str, Any]:
         "gdp_year": quote.gdp_year,
         "timeline": timeline,
         "notes": notes(lang),
-        "source": get_schedule().source,
+        "source": table.source,
     }
 
 
@@ -142,10 +149,10 @@ def describe_gdp_source(figure: GdpFigure, lang: Language) -> dict[str, Any]:
         fallback = message(
             "gdp_source.fallback",
             lang,
-            requested_year=str(figure.requested_year),
-            year=str(figure.year),
+            requested_year=figure.requested_year,
+            year=figure.year,
         )
-    text = message("gdp_source.text", lang, year=str(figure.year))
+    text = message("gdp_source.text", lang, year=figure.year)
     value_text = gdp_input_text(figure.value, lang)
     return {
         "origin": "world_bank",

@@ -6,15 +6,22 @@ from .errors import ErrorCode, Field, InputError
 from .formatting import format_integer
 from .locales import Language, catalogue
 
-__all__ = ["error_message", "field_label", "message"]
+__all__ = ["Quantity", "error_message", "field_label", "message"]
+
+
+class Quantity(int):
+    """A count or an amount that a message writes grouped the reader's way.
+
+    ``Quantity(100_000_000)`` reads ``100 000 000`` in Russian and ``100,000,000`` in English.
+    Any other ``int`` (a year: 2026, never ``2 026``) is written as it is, so callers pass
+    years as numbers and only quantities are marked.
+    """
 
 
 def message(key: str, lang: Language, **params: object) -> str:
-    """The catalogue text for ``key``; integers are grouped for the language (pass years as str)."""
+    """The catalogue text for ``key``; :class:`Quantity` values are grouped for the language."""
     values = {
-        name: format_integer(value, lang)
-        if isinstance(value, int) and not isinstance(value, bool)
-        else value
+        name: format_integer(value, lang) if isinstance(value, Quantity) else value
         for name, value in params.items()
     }
     return catalogue(lang)[key].format(**values)

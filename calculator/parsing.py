@@ -29,6 +29,7 @@ from decimal import Decimal, InvalidOperation
 
 from .errors import ErrorCode, Field, InputError
 from .locales import Language
+from .messages import Quantity
 
 __all__ = [
     "MAX_GDP_USD",
@@ -110,12 +111,12 @@ def parse_number(text: object, lang: Language, field: Field) -> Decimal:
     if not isinstance(text, str):
         raise InputError(ErrorCode.NOT_A_NUMBER, field)
     if len(text) > 4 * MAX_INPUT_LENGTH:
-        raise InputError(ErrorCode.TOO_LONG, field, {"max": MAX_INPUT_LENGTH})
+        raise InputError(ErrorCode.TOO_LONG, field, {"max": Quantity(MAX_INPUT_LENGTH)})
     stripped = text.strip(_SPACES + "\t\n\r")
     if not stripped:
         raise InputError(ErrorCode.EMPTY, field)
     if len(stripped) > MAX_INPUT_LENGTH:
-        raise InputError(ErrorCode.TOO_LONG, field, {"max": MAX_INPUT_LENGTH})
+        raise InputError(ErrorCode.TOO_LONG, field, {"max": Quantity(MAX_INPUT_LENGTH)})
     if any(_is_invisible(c) for c in stripped):
         raise InputError(ErrorCode.INVALID_CHARACTER, field)
     negative = stripped[0] in _MINUS_SIGNS
@@ -182,7 +183,7 @@ def parse_population(text: object, lang: Language) -> int:
     if value != value.to_integral_value():
         raise InputError(ErrorCode.NOT_WHOLE, Field.POPULATION)
     if value > MAX_POPULATION:
-        raise InputError(ErrorCode.TOO_LARGE, Field.POPULATION, {"max": MAX_POPULATION})
+        raise InputError(ErrorCode.TOO_LARGE, Field.POPULATION, {"max": Quantity(MAX_POPULATION)})
     return int(value)
 
 
@@ -193,7 +194,7 @@ def parse_gdp(text: object, lang: Language) -> Decimal:
     except InputError as error:
         raise _with_field(error, Field.GDP) from None
     if value > MAX_GDP_USD:
-        raise InputError(ErrorCode.TOO_LARGE, Field.GDP, {"max": MAX_GDP_USD})
+        raise InputError(ErrorCode.TOO_LARGE, Field.GDP, {"max": Quantity(MAX_GDP_USD)})
     return value
 
 
@@ -213,4 +214,4 @@ def parse_approval_year(text: object) -> int | None:
 
 
 def _year_params() -> dict[str, int | str]:
-    return {"min": str(YEAR_RANGE.start), "max": str(YEAR_RANGE.stop - 1)}
+    return {"min": YEAR_RANGE.start, "max": YEAR_RANGE.stop - 1}

@@ -2,7 +2,7 @@
 
 from calculator.errors import ErrorCode, Field, InputError
 from calculator.locales import Language
-from calculator.messages import error_message, field_label, message
+from calculator.messages import Quantity, error_message, field_label, message
 
 
 class TestMessages:
@@ -10,7 +10,7 @@ class TestMessages:
 
     def test_numbers_are_formatted_per_language(self):
         """Limits are grouped the way the language writes them."""
-        error = InputError(ErrorCode.TOO_LARGE, Field.POPULATION, {"max": 100_000_000})
+        error = InputError(ErrorCode.TOO_LARGE, Field.POPULATION, {"max": Quantity(100_000_000)})
         assert (
             error_message(error, Language.RU) == "Население города: не более 100\u00a0000\u00a0000."
         )
@@ -30,13 +30,31 @@ class TestMessages:
         assert "1,5" in text
 
     def test_years_are_not_grouped(self):
-        """Years passed as text stay as written."""
-        assert "2027" in message(
-            "timeline.approval",
-            Language.EN,
-            approval_year="2026",
-            first_fee_year="2027",
-            gdp_year="2026",
+        """Years are passed as numbers and written as they are, in both languages."""
+        for lang in Language:
+            text = message(
+                "timeline.approval", lang, approval_year=2026, first_fee_year=2027, gdp_year=2026
+            )
+            assert "2026" in text
+            assert "2027" in text
+            assert "2\u00a0026" not in text
+            assert "2,026" not in text
+
+    def test_only_quantities_are_grouped(self):
+        """A Quantity is grouped the reader's way; a plain number is left alone."""
+        assert message("error.too_large", Language.RU, max=Quantity(1_000_000)) == (
+            "не более 1\u00a0000\u00a0000."
+        )
+        assert message("error.too_large", Language.EN, max=Quantity(1_000_000)) == (
+            "at most 1,000,000."
+        )
+        assert message("error.too_large", Language.EN, max=1_000_000) == "at most 1000000."
+
+    def test_year_limits_are_written_as_years(self):
+        """The approval-year error names its range as years: 2010 to 2100, never 2,010."""
+        error = InputError(ErrorCode.INVALID_YEAR, Field.APPROVAL_YEAR, {"min": 2010, "max": 2100})
+        assert error_message(error, Language.EN) == (
+            "Year of approval: enter a year from 2010 to 2100."
         )
 
     def test_usage_errors_are_not_prefixed(self):

@@ -185,4 +185,4 @@ class TestApprovalYear:
         with pytest.raises(InputError) as caught:
             parse_approval_year(text)
         assert caught.value.code is ErrorCode.INVALID_YEAR
-        assert dict(caught.value.params) == {"min": "2010", "max": "2100"}
+        assert dict(caught.value.params) == {"min": 2010, "max": 2100}
