@@ -8,10 +8,10 @@ sees a Python exception: every input, however odd, becomes a record with ``fee_u
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 from .countries import gdp_for, get_gdp_data, parse_country, parse_fee_year
 from .describe import (
@@ -28,6 +28,18 @@ from .parsing import parse_approval_year, parse_gdp, parse_population
 
 __all__ = ["answer", "answer_json", "parse_language"]
 
+_T = TypeVar("_T")
+#: The fields in the order the fees page shows them (``fee_year`` is the CLI's, beside the
+#: country it applies to); the first problem in this order is the one reported.
+_FORM_ORDER = (
+    Field.POPULATION,
+    Field.COUNTRY,
+    Field.FEE_YEAR,
+    Field.GDP,
+    Field.CATEGORY,
+    Field.APPROVAL_YEAR,
+)
+
 
 def parse_language(text: object) -> Language:
     """A supported language code, or a coded error."""
@@ -38,54 +50,99 @@ def parse_language(text: object) -> Language:
 
 
 @dataclass(frozen=True)
+class _Form:
+    """Every field of a request, read once, and the problems found, in form order.
+
+    Form order is the fees page's: population, country, (the CLI's fee year), GDP per capita,
+    category, approval year. A field with a problem holds None.
+    """
+
+    population: int | None
+    country: str | None
+    fee_year: int | None
+    #: The typed figure; None when blank (then the country's figure is looked up) or bad.
+    gdp: Decimal | None
+    category: Category | None
+    approval_year: int | None
+    errors: tuple[InputError, ...]
+
+    def fine(self, *fields: Field) -> bool:
+        """Whether none of ``fields`` has a problem."""
+        return not any(error.field in fields for error in self.errors)
+
+
+def _read_form(fields: Mapping[str, object], lang: Language) -> _Form:
+    """Parse the whole form in one pass, keeping every field's problem."""
+    errors: list[InputError] = []
+
+    def read(parse: Callable[[], _T]) -> _T | None:
+        try:
+            return parse()
+        except InputError as error:
+            errors.append(error)
+            return None
+
+    population = read(lambda: parse_population(fields.get("population"), lang))
+    country = read(lambda: parse_country(fields.get("country")))
+    fee_year = read(lambda: parse_fee_year(fields.get("fee_year")))
+
+    def typed_gdp() -> Decimal | None:
+        try:
+            return parse_gdp(fields.get("gdp"), lang)
+        except InputError as error:
+            # A blank GDP is a problem only without a country: with one, it is looked up.
+            if error.code is ErrorCode.EMPTY and country is not None:
+                return None
+            raise
+
+    gdp = read(typed_gdp)
+    category = read(lambda: Category.parse(fields.get("category") or Category.FULL.value))
+    approval_year = read(lambda: parse_approval_year(fields.get("approval_year")))
+    return _Form(population, country, fee_year, gdp, category, approval_year, tuple(errors))
+
+
+@dataclass(frozen=True)
 class _Gdp:
-    """The GDP step of a request: a figure or an error, and where the figure comes from."""
+    """The GDP per capita to quote with: a figure or a lookup error, and where it comes from."""
 
     value: Decimal | None
     error: InputError | None
     source: dict[str, Any] | None
 
 
-def _fee_year(fields: Mapping[str, object]) -> int:
-    """The fee year when none is given: the year after approval, else the newest data's."""
-    try:
-        approval_year = parse_approval_year(fields.get("approval_year"))
-    except InputError:
-        approval_year = None  # reported later, in form order
-    if approval_year is not None:
-        return approval_year + 1
-    return get_gdp_data().default_fee_year
+def _resolve_gdp(form: _Form, lang: Language) -> _Gdp:
+    """The typed figure, or the country's figure under the previous-year rule.
 
-
-def _gdp(fields: Mapping[str, object], lang: Language) -> _Gdp:
-    """The typed GDP, or (when it is blank and a country is given) the World Bank's figure."""
+    A typed GDP always wins. Otherwise the fee year (given, else the year after approval,
+    else the year after the newest data) picks the World Bank figure. Nothing is looked up
+    while a field it depends on has a problem: a figure for a year the reader did not mean
+    would be shown as if it were theirs.
+    """
+    if form.country is None or not form.fine(Field.COUNTRY):
+        return _Gdp(form.gdp, None, None)
+    if form.gdp is not None or not form.fine(Field.GDP):
+        return _Gdp(form.gdp, None, describe_reader_gdp(form.country, lang))
+    if not form.fine(Field.FEE_YEAR):
+        return _Gdp(None, None, None)
+    fee_year = form.fee_year
+    if fee_year is None:
+        if not form.fine(Field.APPROVAL_YEAR):
+            return _Gdp(None, None, None)
+        approval = form.approval_year
+        fee_year = get_gdp_data().default_fee_year if approval is None else approval + 1
     try:
-        country = parse_country(fields.get("country"))
-        fee_year = parse_fee_year(fields.get("fee_year"))
+        figure = gdp_for(form.country, fee_year=fee_year)
     except InputError as error:
-        return _Gdp(None, error, None)
-    try:
-        typed = parse_gdp(fields.get("gdp"), lang)
-    except InputError as error:
-        if country is None or error.code is not ErrorCode.EMPTY:
-            reader = None if country is None else describe_reader_gdp(country, lang)
-            return _Gdp(None, error, reader)
-    else:
-        # The reader's figure wins over the data, whatever the country.
-        return _Gdp(typed, None, None if country is None else describe_reader_gdp(country, lang))
-    year = fee_year if fee_year is not None else _fee_year(fields)
-    try:
-        figure = gdp_for(country, fee_year=year)
-    except InputError as error:
-        return _Gdp(None, error, describe_missing_gdp(country, error, lang))
+        return _Gdp(None, error, describe_missing_gdp(form.country, error, lang))
     return _Gdp(figure.value, None, describe_gdp_source(figure, lang))
 
 
 def answer(fields: Mapping[str, object], lang: Language = DEFAULT_LANGUAGE) -> dict[str, Any]:
     """Quote from raw form fields (``population``, ``gdp``, ``category``, ``approval_year``).
 
-    All fields are checked in form order so the first problem the reader sees is the
-    first field on the form.
+    The whole form is parsed first and the first problem in form order is reported, so the
+    first problem the reader sees is the first field on the form to fix; a country without a
+    figure (``no_country_data``...) is reported in the GDP field's place.
 
     Optional ``country`` (ISO 3166-1 alpha-3, e.g. ``RUS``) and ``fee_year``: when ``gdp`` is
     blank, the GDP per capita is the World Bank's figure for the year before the fee year
@@ -93,21 +150,29 @@ def answer(fields: Mapping[str, object], lang: Language = DEFAULT_LANGUAGE) -> d
     data), or the latest earlier one. A typed ``gdp`` always wins. With a country, the record
     (a quote or an error) carries ``gdp_source``: ``origin`` ``world_bank`` (the figure, its
     year, the localized source and credit), ``reader`` (the typed figure is used) or ``none``
-    (no figure for this country: the reader has to type one).
+    (no figure for this country: the reader has to type one). The figure is looked up even
+    while the population is missing, so the page can fill the GDP field early; it is not
+    looked up while the fee year or the approval year that would pick it is wrong.
     """
-    gdp_step = _gdp(fields, lang)
+    form = _read_form(fields, lang)
+    gdp = _resolve_gdp(form, lang)
+    problems = sorted(
+        [*form.errors, *([gdp.error] if gdp.error is not None else [])],
+        key=lambda error: _FORM_ORDER.index(error.field),
+    )
     try:
-        population = parse_population(fields.get("population"), lang)
-        if gdp_step.error is not None:
-            raise gdp_step.error
-        assert gdp_step.value is not None
-        category = Category.parse(fields.get("category") or Category.FULL.value)
-        approval_year = parse_approval_year(fields.get("approval_year"))
-        record = describe_quote(quote(population, gdp_step.value, category, approval_year), lang)
+        if problems:
+            raise problems[0]
+        # No problem: every field parsed, and the GDP is typed or found.
+        assert form.population is not None
+        assert form.category is not None
+        assert gdp.value is not None
+        found = quote(form.population, gdp.value, form.category, form.approval_year)
+        record = describe_quote(found, lang)
     except InputError as error:
         record = describe_error(error, lang)
-    if gdp_step.source is not None:
-        record["gdp_source"] = gdp_step.source
+    if gdp.source is not None:
+        record["gdp_source"] = gdp.source
     return record
 
 

@@ -95,6 +95,50 @@ class TestAnswer:
         )
 
 
+class TestOnePass:
+    """The whole form is read once: the first problem in form order, then the GDP lookup."""
+
+    def test_a_wrong_approval_year_looks_nothing_up(self):
+        """Approved in 1999 (impossible): the year is reported, and no figure is offered.
+
+        The approval year picks the GDP year; a figure for another year would look like the
+        reader's own.
+        """
+        record = answer({"population": "624518", "country": "RUS", "approval_year": "1999"}, EN)
+        assert (record["error"]["field"], record["error"]["code"]) == (
+            "approval_year",
+            "invalid_year",
+        )
+        assert record["error"]["message"] == "Year of approval: enter a year from 2010 to 2100."
+        assert "gdp_source" not in record
+
+    def test_a_given_fee_year_does_not_depend_on_the_approval_year(self):
+        """With the fee year given, the lookup stands and the approval year is still reported."""
+        fields = {"population": "1", "country": "RUS", "fee_year": "2020", "approval_year": "1"}
+        record = answer(fields, EN)
+        assert record["error"]["field"] == "approval_year"
+        assert record["gdp_source"]["year"] == 2019
+
+    def test_the_first_problem_in_form_order_wins(self):
+        """Category before approval year, whatever the lookup needs."""
+        fields = {"population": "1", "country": "RUS", "category": "vip", "approval_year": "1999"}
+        assert answer(fields, EN)["error"]["field"] == "category"
+        fields = {"population": "x", "gdp": "x", "category": "vip", "approval_year": "x"}
+        assert answer(fields, EN)["error"]["field"] == "population"
+
+    def test_a_missing_figure_takes_the_gdp_fields_place(self):
+        """No figure for the country is reported before a wrong category, after the country."""
+        record = answer({"population": "1", "country": "TWN", "category": "vip"}, EN)
+        assert (record["error"]["field"], record["error"]["code"]) == ("gdp", "no_country_data")
+        assert record["gdp_source"]["origin"] == "none"
+
+    def test_the_figure_is_offered_while_the_population_is_missing(self):
+        """The page fills the GDP field as soon as the country is picked."""
+        record = answer({"population": "", "country": "KAZ"}, EN)
+        assert record["error"]["field"] == "population"
+        assert record["gdp_source"]["origin"] == "world_bank"
+
+
 class TestAnswerJson:
     """The JSON boundary the browser worker calls."""
 
