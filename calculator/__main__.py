@@ -1,15 +1,7 @@
-"""``python -m calculator``."""
+"""``python -m calculator`` (the ``wego-fee`` console script calls the same ``main``)."""
 
-import os
 import sys
 
 from .cli import main
 
-try:
-    status = main()
-    sys.stdout.flush()
-except BrokenPipeError:
-    # The reader closed the pipe (``... | head``): stop quietly, as other command-line tools do.
-    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    status = 0
-sys.exit(status)
+sys.exit(main())

@@ -1,22 +1,47 @@
-"""calculator.cli: the command line's JSON contract, exit codes and localized messages."""
+"""calculator.cli: the command line's JSON contract, exit codes and localized messages.
+
+Most tests call ``main(argv)`` in-process (pytest's ``capsys`` holds what it prints): the same
+code path as the command, without an interpreter start per case. The last few start real
+processes for what only a process shows: the exit status, ``python -m calculator``, the
+``wego-fee`` console script, and a reader closing the pipe early.
+"""
 
 import json
 import subprocess
 import sys
+from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 
+from calculator.cli import main
 
-def run(*args):
-    return subprocess.run(
-        [sys.executable, "-m", "calculator", *args], capture_output=True, text=True, check=False
-    )
+
+class Result(NamedTuple):
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture
+def run(capsys):
+    """``main(args)`` in this process: its status and what it printed."""
+
+    def call(*args: str) -> Result:
+        try:
+            status = main(list(args))
+        except SystemExit as exit_:  # argparse's --help
+            status = int(exit_.code or 0)
+        out, err = capsys.readouterr()
+        return Result(status, out, err)
+
+    return call
 
 
 class TestQuote:
     """A good quote exits 0."""
 
-    def test_reference_json(self):
+    def test_reference_json(self, run):
         """The issue's reference: fee_usd 7000 with its bands."""
         result = run("--population", "624518", "--gdp", "47404.96", "--json")
         assert result.returncode == 0, result.stderr
@@ -28,7 +53,7 @@ class TestQuote:
         assert len(record["notes"]) == 2
         assert result.stderr == ""
 
-    def test_human_output_english(self):
+    def test_human_output_english(self, run):
         """Without --json the answer is localized prose."""
         result = run("--population", "12,000,000", "--gdp", "5,000", "--lang", "en")
         assert result.returncode == 0
@@ -37,7 +62,7 @@ class TestQuote:
         assert "Population: 10,000+ thousand residents" in lines
         assert any(line.startswith("! The source gives no figure") for line in lines)
 
-    def test_human_output_russian_default(self):
+    def test_human_output_russian_default(self, run):
         """Russian is the default language."""
         result = run(
             "--population",
@@ -79,7 +104,7 @@ class TestBadInput:
         ],
     )
     @pytest.mark.parametrize("lang", ["ru", "en"])
-    def test_exit_2_with_code(self, args, code, lang):
+    def test_exit_2_with_code(self, run, args, code, lang):
         """Exit 2; stdout holds only the error object; stderr the message; no traceback."""
         if "--lang" not in args:
             args = [*args, "--lang", lang]
@@ -90,7 +115,7 @@ class TestBadInput:
         assert result.stderr.strip() == error["message"]
         assert "Traceback" not in result.stderr
 
-    def test_messages_follow_language(self):
+    def test_messages_follow_language(self, run):
         """The same mistake reads in Russian or English."""
         ru = run("--population", "abc", "--gdp", "1", "--lang", "ru")
         en = run("--population", "abc", "--gdp", "1", "--lang", "en")
@@ -98,30 +123,58 @@ class TestBadInput:
         assert en.stderr.startswith("City population: this is not a number")
         assert ru.stdout == en.stdout == ""
 
-    def test_help_is_localized(self):
+    def test_help_is_localized(self, run):
         """--help speaks the chosen language."""
         assert "ВВП на душу населения" in run("--help").stdout
         assert "GDP per capita" in run("--help", "--lang", "en").stdout
 
 
-def test_closed_pipe_is_not_a_traceback():
-    """Piping the output into a reader that stops early (``| head -1``) prints no traceback."""
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "calculator",
-            "--population",
-            "624518",
-            "--gdp",
-            "47404.96",
-            "--json",
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
+# --- real processes -------------------------------------------------------------------------
+
+#: The two ways a reader starts the command: the module, and the console script pip installs.
+ENTRY_POINTS = {
+    "python -m calculator": [sys.executable, "-m", "calculator"],
+    "wego-fee": [str(Path(sys.executable).with_name("wego-fee"))],
+}
+REFERENCE = ["--population", "624518", "--gdp", "47404.96", "--json"]
+
+
+def process(command: list[str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*command, *args], capture_output=True, text=True, check=False, timeout=60
     )
-    assert process.stdout is not None
-    process.stdout.close()  # the reader goes away before the answer is written
-    _, stderr = process.communicate()
+
+
+@pytest.mark.parametrize("entry", ENTRY_POINTS, ids=str)
+def test_entry_points_exit_0_with_a_quote(entry):
+    """Each entry point prints the quote and exits 0."""
+    result = process(ENTRY_POINTS[entry], *REFERENCE)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["fee_usd"] == 7000
+    assert result.stderr == ""
+
+
+def test_bad_input_exits_2_from_a_real_process():
+    """The exit status a shell sees: 2, the message on stderr, no traceback."""
+    result = process(ENTRY_POINTS["python -m calculator"], "--population", "x", "--gdp", "1")
+    assert result.returncode == 2
+    assert result.stderr.startswith("Население города: это не число")
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize("entry", ENTRY_POINTS, ids=str)
+def test_closed_pipe_is_not_a_traceback(entry):
+    """Piping the output into a reader that stops early (``| head -1``) prints no traceback.
+
+    The reader's end of the pipe is closed before the command writes, as when ``head`` has
+    had its line, so the write fails every time rather than when the timing happens to.
+    """
+    child = subprocess.Popen(
+        [*ENTRY_POINTS[entry], *REFERENCE], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    assert child.stdout is not None
+    child.stdout.close()
+    _, stderr = child.communicate(timeout=60)
     assert b"Traceback" not in stderr
-    assert process.returncode == 0
+    assert stderr == b""
+    assert child.returncode == 0
