@@ -1,4 +1,4 @@
-"""The schedule as DESIGN.md reads the source, typed independently of calculator/schedule.json.
+"""The fee schedule of source/letter-2017-08-01.txt, typed independently of schedule.json.
 
 Tests compare the engine against this second reading, so a slip in the data file shows up.
 """

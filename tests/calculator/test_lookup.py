@@ -58,8 +58,8 @@ class TestBandEdges:
         assert quote(1000, edge).gdp_band.index == index
         assert quote(1000, edge + 1).gdp_band.index == index
 
-    def test_design_examples(self):
-        """DESIGN.md's examples: 299,999 -> 0-299; 300,000 -> 300-599; 999.99 -> 0-999."""
+    def test_band_edges_as_the_source_prints_them(self):
+        """Half-open bands: 299,999 -> 0-299; 300,000 -> 300-599; 999.99 -> 0-999."""
         assert quote(299_999, 5000).population_band.index == 0
         assert quote(300_000, 5000).population_band.index == 1
         assert quote(1000, Decimal("999.99")).gdp_band.index == 0
