@@ -56,7 +56,6 @@ class GdpSource:
     release: date
     license: str
     license_url: str
-    first_year: int
 
     @property
     def key(self) -> str:
@@ -111,10 +110,6 @@ class GdpData:
         """The fee year used when none is given: the one whose GDP year is the newest data."""
         return self.latest_year + 1
 
-    def years(self, code: str) -> tuple[int, ...]:
-        """The years with a figure for ``code`` (empty for a country without data)."""
-        return tuple(year for year, _ in self.series.get(code, ()))
-
 
 def _require(condition: bool, message: str) -> None:
     if not condition:
@@ -126,7 +121,6 @@ def _source(text: str) -> GdpSource:
     _require(isinstance(raw, dict), "source.json is an object")
     fields = ("publisher", "dataset", "indicator", "indicator_name", "license", "license_url")
     _require(all(isinstance(raw.get(k), str) and raw[k] for k in fields), "source.json fields")
-    _require(type(raw.get("first_year")) is int, "source.json first_year")
     return GdpSource(
         publisher=raw["publisher"],
         dataset=raw["dataset"],
@@ -135,7 +129,6 @@ def _source(text: str) -> GdpSource:
         release=date.fromisoformat(raw["release"]),
         license=raw["license"],
         license_url=raw["license_url"],
-        first_year=raw["first_year"],
     )
 
 

@@ -36,7 +36,6 @@ def _cell_html(cell: Cell, lang: Language) -> str:
     attrs = {
         "data-gdp-band": str(cell.gdp_band),
         "data-population-band": str(bands.start),
-        "data-population-band-last": str(bands.stop - 1),
         "data-fee-usd": str(cell.fee_usd),
         "data-provenance": cell.provenance.value,
     }
