@@ -28,8 +28,8 @@ from playwright.sync_api import Browser, Page, sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from harness.local_server import SUB_PATH, serve  # noqa: E402
 from scripts.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
-from scripts.local_server import SUB_PATH, serve  # noqa: E402
 
 BARE_PATH = SUB_PATH + "__bench__/bare.html"
 BARE_WORKER_PATH = SUB_PATH + "__bench__/bare-worker.html"

@@ -33,9 +33,10 @@ if str(ROOT) not in sys.path:
 
 import pytest  # noqa: E402
 
+from harness.hostile_inputs import CORPUS  # noqa: E402
+from harness.local_server import SUB_PATH, serve  # noqa: E402
+from harness.site_build import build_site  # noqa: E402
 from scripts.browser import CHROMIUM  # noqa: E402
-from scripts.local_server import SUB_PATH, serve  # noqa: E402
-from tests.hostile_inputs import CORPUS  # noqa: E402
 
 TESTS = [
     "tests/e2e/test_guarantees.py",
@@ -100,26 +101,14 @@ def run_tests(extra: list[str]) -> tuple[Collector, int]:
     return collector, int(code)
 
 
-def build_site(out: Path) -> None:
-    env = {
-        **os.environ,
-        "NO_MKDOCS_2_WARNING": "1",
-        "SITE_URL": f"https://example.github.io{SUB_PATH}",
-    }
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "--site-dir", str(out)],
-        cwd=ROOT,
-        env=env,
-        check=True,
-    )
-
-
 def run_lighthouse(work: Path) -> dict[str, dict[str, int]]:
     """Lighthouse scores (0–100) per page and category, default (mobile) settings."""
     if not LIGHTHOUSE.exists():
         raise SystemExit("Lighthouse is missing: run `make setup` (npm ci) first")
     site = work / "site"
-    build_site(site)
+    built = build_site(site)
+    if built.returncode != 0:
+        raise SystemExit(f"mkdocs build --strict failed:\n{built.stderr[-4000:]}")
     scores: dict[str, dict[str, int]] = {}
     env = {**os.environ, "CHROME_PATH": CHROMIUM}
     with serve(site) as origin:

@@ -1,6 +1,6 @@
 """The shared hostile corpus against the engine and its command line: always a coded error.
 
-Every value of tests/hostile_inputs.py, typed as the population or as GDP per capita, in
+Every value of harness/hostile_inputs.py, typed as the population or as GDP per capita, in
 Russian and in English, must come back as ``{"error": {code, field, message, lang}}``: no
 exception, no hang, no quote, the message in the reader's language and never an echo of
 what was typed. The engine part also runs inside Pyodide (tests/pyodide), so this module
@@ -24,7 +24,7 @@ from calculator import ErrorCode, Field, Language, answer, answer_json
 from calculator.cli import main
 from calculator.locales import catalogue
 from calculator.messages import field_label
-from tests.hostile_inputs import CORPUS, HostileInput, portable
+from harness.hostile_inputs import CORPUS, HostileInput, portable
 
 #: A valid value for the field that is not under test.
 VALID = {"population": "613786", "gdp": "5000"}

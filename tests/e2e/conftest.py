@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, Playwright, sync_playwright
 
+from harness.local_server import SUB_PATH, serve
 from scripts.browser import CHROMIUM, CHROMIUM_ARGS
-from scripts.local_server import SUB_PATH, serve
 from tests.pages import LANGS
 
 ROOT = Path(__file__).resolve().parents[2]

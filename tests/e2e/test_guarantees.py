@@ -30,8 +30,8 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from calculator import Language, answer
+from harness.hostile_inputs import CORPUS, XSS_FLAG, HostileInput, typeable
 from hooks.csp import inline_script_hashes
-from tests.hostile_inputs import CORPUS, XSS_FLAG, HostileInput, typeable
 from tests.pages import LANGS, SLUGS
 
 from .axe import axe_violations

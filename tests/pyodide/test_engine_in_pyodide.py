@@ -29,10 +29,11 @@ NOT_IN_PYODIDE = {
     "test_formatting_cldr.py": "checks against Babel (CLDR), a host-only test dependency",
 }
 #: Files outside tests/calculator/ that the engine tests read (test_render's golden files, the
-#: hostile-input corpus of test_hostile_inputs); a directory is copied whole.
+#: hostile-input corpus of test_hostile_inputs, in the harness package); a directory is
+#: copied whole.
 ENGINE_TEST_DATA = (
     REPO / "tests" / "golden",
-    REPO / "tests" / "hostile_inputs.py",
+    REPO / "harness",
     REPO / "scripts" / "refresh_gdp_data.py",  # test_countries runs it on tests/calculator/fixtures
 )
 PROJECT_NAME = "wego-fee-calculator"

@@ -26,7 +26,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from scripts.local_server import SUB_PATH
+from harness.local_server import SUB_PATH
 
 EXTERNAL_LIST = Path(__file__).with_name("external_links.txt")
 #: The address the test build is given (tests/conftest.py): links to it are internal.

@@ -1,24 +1,25 @@
 """A pinned, offline, reproducible build.
 
-* Building twice from the same tree gives byte-identical sites. The one thing a build date
-  can change is documented here: ``sitemap.xml`` (each page's ``<lastmod>``) and the gzip
-  header of ``sitemap.xml.gz`` carry the build day; setting ``SOURCE_DATE_EPOCH`` (as these
-  tests and any release build should, e.g. to the commit time) pins it, and then the calculator
-  wheel's file times follow it too (hatchling honours it; without it they are a fixed date).
-  No page carries the date.
-* The build needs no network once set up: it runs here in a network namespace with no
-  interfaces at all (``unshare -n``).
+* Building twice from the same tree gives byte-identical sites, every file compared (pages,
+  assets, the engine wheel, Pyodide's files and whatever else the build writes). The one thing
+  a build date can change is documented here: ``sitemap.xml`` (each page's ``<lastmod>``) and
+  the gzip header of ``sitemap.xml.gz`` carry the build day; setting ``SOURCE_DATE_EPOCH`` (as
+  the tests' builds and any release build should, e.g. to the commit time) pins it, and then
+  the calculator wheel's file times follow it too (hatchling honours it; without it they are a
+  fixed date). No page carries the date: the pinned day is found in the sitemap only.
+* The build needs no network once set up: the second build runs in a network namespace with no
+  interface but loopback (``unshare -n``).
 * Python dependencies are locked ``==`` with hashes; npm packages are pinned to exact versions
   in package.json and locked with integrity hashes in package-lock.json.
+
+Two builds prove all of this: the session's site (tests/conftest.py) and one more, offline.
 """
 
 from __future__ import annotations
 
 import gzip
 import json
-import os
 import re
-import shutil
 import subprocess
 import sys
 from datetime import UTC, datetime
@@ -26,41 +27,12 @@ from pathlib import Path
 
 import pytest
 
-from scripts.local_server import SUB_PATH
+from harness.site_build import BUILD_EPOCH, build_site, offline_prefix
 
 ROOT = Path(__file__).resolve().parents[2]
-#: 2001-09-09: a date no page mentions, so finding it shows where the build date goes.
-EPOCH = 1_000_000_000
-EPOCH_DAY = datetime.fromtimestamp(EPOCH, UTC).strftime("%Y-%m-%d")
+BUILD_DAY = datetime.fromtimestamp(BUILD_EPOCH, UTC).strftime("%Y-%m-%d")
 DATED_FILES = {"sitemap.xml", "sitemap.xml.gz"}
 EXACT_VERSION = re.compile(r"\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?")
-
-
-def _offline_prefix() -> list[str]:
-    """``unshare -n`` when this machine lets us drop the network, else nothing."""
-    unshare = shutil.which("unshare")
-    if unshare is None:
-        return []
-    probe = subprocess.run([unshare, "-n", "true"], capture_output=True, check=False)
-    return [unshare, "-n"] if probe.returncode == 0 else []
-
-
-def build(out: Path, *, epoch: int | None, offline: bool = False) -> Path:
-    env = {
-        **os.environ,
-        "NO_MKDOCS_2_WARNING": "1",
-        "SITE_URL": f"https://example.github.io{SUB_PATH}",
-    }
-    env.pop("SOURCE_DATE_EPOCH", None)
-    if epoch is not None:
-        env["SOURCE_DATE_EPOCH"] = str(epoch)
-    prefix = _offline_prefix() if offline else []
-    command = [*prefix, sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir"]
-    completed = subprocess.run(
-        [*command, str(out)], cwd=ROOT, env=env, capture_output=True, text=True, check=False
-    )
-    assert completed.returncode == 0, completed.stderr[-3000:]
-    return out
 
 
 def files(site: Path) -> dict[str, bytes]:
@@ -71,52 +43,36 @@ def differences(a: dict[str, bytes], b: dict[str, bytes]) -> list[str]:
     return sorted(name for name in a.keys() | b.keys() if a.get(name) != b.get(name))
 
 
-def undated(name: str, content: bytes) -> bytes:
-    """A dated file with its build day blanked out (a gzip file compared by its content)."""
-    if name.endswith(".gz"):
-        content = gzip.decompress(content)
-    return re.sub(rb"<lastmod>[^<]*</lastmod>", b"<lastmod/>", content)
-
-
 @pytest.fixture(scope="module")
-def pinned_builds(tmp_path_factory) -> tuple[dict[str, bytes], dict[str, bytes]]:
-    """Two builds with the same SOURCE_DATE_EPOCH, the second with no network at all."""
-    first = build(tmp_path_factory.mktemp("first"), epoch=EPOCH)
-    second = build(tmp_path_factory.mktemp("second"), epoch=EPOCH, offline=True)
-    return files(first), files(second)
+def offline_site(tmp_path_factory) -> Path:
+    """A second build of the same tree, with the same clock and no network."""
+    out = tmp_path_factory.mktemp("offline-site")
+    completed = build_site(out, offline=True)
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    return out
 
 
-def test_two_builds_with_a_source_date_are_byte_identical(pinned_builds, record_property):
-    """With SOURCE_DATE_EPOCH set, every file of two builds is the same, byte for byte."""
-    first, second = pinned_builds
+def test_two_builds_are_byte_identical(built_site, offline_site, record_property):
+    """Every file of the session's build and of the offline build is the same, byte for byte."""
+    first, second = files(built_site), files(offline_site)
     record_property("build_files_compared", len(first))
     assert len(first) > 50
     assert differences(first, second) == []
 
 
-def test_the_build_date_is_only_in_the_sitemap(pinned_builds):
+def test_the_build_date_is_only_in_the_sitemap(built_site):
     """The build day appears in sitemap.xml (and its .gz), and in no page or asset."""
-    first, _ = pinned_builds
-    day = EPOCH_DAY.encode()
-    readable = {n: gzip.decompress(c) if n.endswith(".gz") else c for n, c in first.items()}
+    site = files(built_site)
+    day = BUILD_DAY.encode()
+    readable = {n: gzip.decompress(c) if n.endswith(".gz") else c for n, c in site.items()}
     dated = {name for name, content in readable.items() if day in content}
     assert dated == DATED_FILES
-    assert f"<lastmod>{EPOCH_DAY}</lastmod>".encode() in first["sitemap.xml"]
-
-
-def test_two_everyday_builds_differ_at_most_in_the_build_day(tmp_path):
-    """Without SOURCE_DATE_EPOCH, two builds are identical once the sitemap's day is blanked."""
-    first = files(build(tmp_path / "a", epoch=None))
-    second = files(build(tmp_path / "b", epoch=None))
-    changed = differences(first, second)
-    assert set(changed) <= DATED_FILES
-    for name in changed:
-        assert undated(name, first[name]) == undated(name, second[name]), name
+    assert f"<lastmod>{BUILD_DAY}</lastmod>".encode() in site["sitemap.xml"]
 
 
 def test_the_offline_build_really_had_no_network():
-    """`unshare -n` works here: the second pinned build ran with no network interface but lo."""
-    prefix = _offline_prefix()
+    """`unshare -n` works here: the offline build ran with no network interface but lo."""
+    prefix = offline_prefix()
     if not prefix:
         pytest.skip("this machine does not allow a private network namespace (unshare -n)")
     probe = subprocess.run(

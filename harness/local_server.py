@@ -1,8 +1,8 @@
 """A static file server on loopback that serves a built site under a sub-path.
 
 GitHub Pages serves a project site at /<repo>/; serving the build the same way locally is the
-only honest test that nothing assumes the domain root. Used by the end-to-end tests and the
-benchmark.
+only honest test that nothing assumes the domain root. Used by the end-to-end tests, the link
+check, the benchmark and the quality report.
 """
 
 from __future__ import annotations
