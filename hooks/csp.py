@@ -1,22 +1,34 @@
 """MkDocs hook: a Content Security Policy in every page, as a ``<meta http-equiv>`` tag.
 
-GitHub Pages cannot send response headers, so the policy travels inside the HTML. It allows
-the site's own origin and nothing else:
+What it covers. GitHub Pages sends no custom response headers, so the policy can only travel
+inside the HTML, and a ``<meta>`` policy governs that one document: the page. It does not
+reach the Web Workers the page starts. A dedicated worker takes its policy from the response
+headers of its own script, and Pages sends none, so the quote worker (Pyodide and the engine,
+quote-worker.mjs) and Material's search worker run under no policy at all. What keeps them on
+the site's own origin is their code, which loads only same-origin files; the browser tests
+check that no request of a page or a worker leaves the origin. The page's policy does decide
+which workers may start (``worker-src 'self'``).
+
+For the page, it allows the site's own origin and nothing else:
 
 * scripts from ``'self'`` plus the SHA-256 hashes of the inline scripts on *that* page
   (Material emits a few small ones; their text differs between pages, e.g. the relative
   ``__md_scope``), computed here from the final HTML at build time. Data blocks such as
-  ``<script id="__config" type="application/json">`` never execute, so they are not hashed;
-* ``'wasm-unsafe-eval'`` for Pyodide (WebAssembly compilation) and nothing looser: no
-  ``'unsafe-eval'``, no ``'unsafe-inline'`` scripts;
+  ``<script id="__config" type="application/json">`` never execute, so they are not hashed.
+  Nothing looser: no ``'unsafe-eval'``, no ``'unsafe-inline'`` scripts, and no
+  ``'wasm-unsafe-eval'``: no page compiles WebAssembly (Pyodide does, in its worker, which
+  this policy does not reach);
 * styles from ``'self'`` only, except on pages with a Mermaid diagram: Mermaid writes the
   diagram's ``<style>`` element and ``style`` attributes at run time, which no build-time hash
-  can cover, so those pages (and only those) also allow inline styles. Styles cannot run code;
-* ``connect-src``/``worker-src 'self'`` (the quote worker, Pyodide's files, the search index),
-  ``object-src 'none'``, ``base-uri 'self'`` and ``form-action 'self'``: both forms (the quote
-  widget, the application form) submit, without JavaScript, to their own page; the application
-  form reaches the mail client through a ``mailto:`` *link*, which form-action does not govern,
-  so ``mailto:`` is not allowed as a form target.
+  can cover, so those pages (and only those) also allow inline styles. Styles cannot run code.
+  Which pages have a diagram is read from ``page.meta`` (hooks/markers.py records it), not
+  from the HTML;
+* ``connect-src 'self'`` (the page's own requests), ``worker-src 'self'`` (the quote worker
+  and the search worker come from the site), ``object-src 'none'``, ``base-uri 'self'`` and
+  ``form-action 'self'``: both forms (the quote widget, the application form) submit, without
+  JavaScript, to their own page; the application form reaches the mail client through a
+  ``mailto:`` *link*, which form-action does not govern, so ``mailto:`` is not allowed as a
+  form target.
 
 ``frame-ancestors``, ``report-uri`` and ``sandbox`` are ignored in a meta policy, so none is set.
 Under ``mkdocs serve`` no policy is written: the server injects its live-reload script into
@@ -37,6 +49,8 @@ from typing import Any
 
 from mkdocs.plugins import event_priority
 
+from sitebuild import page_components
+
 log = logging.getLogger(f"mkdocs.hooks.{__name__}")
 
 __all__ = [
@@ -53,8 +67,10 @@ _ATTR_TYPE = re.compile(r"""\btype\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", r
 _ATTR_SRC = re.compile(r"\bsrc\s*=", re.IGNORECASE)
 _HEAD = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
 _CHARSET = re.compile(r"<meta\s+charset\s*=\s*[\"']?[\w-]+[\"']?\s*/?>", re.IGNORECASE)
+#: A policy this hook wrote before, with the line break it put before it (so re-running it
+#: gives the same bytes).
 _EXISTING = re.compile(
-    r"<meta\s+http-equiv=\"Content-Security-Policy\"\s+content=\"[^\"]*\"\s*>\s*", re.IGNORECASE
+    r"\s*<meta\s+http-equiv=\"Content-Security-Policy\"\s+content=\"[^\"]*\"\s*>", re.IGNORECASE
 )
 CSP_META = '<meta http-equiv="Content-Security-Policy" content="{policy}">'
 _enabled = True
@@ -81,11 +97,12 @@ def inline_script_hashes(html: str) -> list[str]:
     return hashes
 
 
-def page_policy(html: str) -> str:
-    """The policy for one page, from its final HTML."""
-    scripts = " ".join(["'self'", "'wasm-unsafe-eval'", *inline_script_hashes(html)])
+def page_policy(html: str, components: frozenset[str] = frozenset()) -> str:
+    """The policy for one page, from its final HTML and what it carries (page_components)."""
+    scripts = " ".join(["'self'", *inline_script_hashes(html)])
     # Mermaid (the procedure diagram) injects its own <style> and style attributes.
-    styles = "'self' 'unsafe-inline'" if 'class="mermaid"' in html else "'self'"
+    mermaid = page_components.MERMAID in components
+    styles = "'self' 'unsafe-inline'" if mermaid else "'self'"
     directives = [
         "default-src 'self'",
         f"script-src {scripts}",
@@ -101,13 +118,13 @@ def page_policy(html: str) -> str:
     return "; ".join(directives)
 
 
-def add_policy(html: str) -> str:
+def add_policy(html: str, components: frozenset[str] = frozenset()) -> str:
     """Insert (or replace) the page's policy right after ``<meta charset>`` in ``<head>``."""
     html = _EXISTING.sub("", html)
     head = _HEAD.search(html)
     if head is None:
         return html  # not an HTML page (nothing a browser would run)
-    meta = CSP_META.format(policy=page_policy(html))
+    meta = CSP_META.format(policy=page_policy(html, components))
     charset = _CHARSET.search(html, head.end())
     at = charset.end() if charset else head.end()
     return f"{html[:at]}\n    {meta}{html[at:]}"
@@ -124,12 +141,17 @@ def on_startup(command: str, dirty: bool) -> None:
 @event_priority(-90)  # after other plugins have changed the page, so the hashes hold
 def on_post_page(output: str, page: Any, config: Any) -> str:
     """MkDocs event: every Markdown page, in every language, after its template is rendered."""
-    return add_policy(output) if _enabled else output
+    if not _enabled:
+        return output
+    return add_policy(output, page_components.components(page.meta))
 
 
 @event_priority(-90)
 def on_post_template(output_content: str, template_name: str, config: Any) -> str:
-    """MkDocs event: theme templates written as pages (404.html; not sitemap.xml)."""
+    """MkDocs event: theme templates written as pages (404.html; not sitemap.xml).
+
+    Such a page has no Markdown, hence no component: the strictest policy.
+    """
     if _enabled and template_name.endswith(".html"):
         return add_policy(output_content)
     return output_content

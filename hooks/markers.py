@@ -2,6 +2,9 @@
 
 Pages stay plain Markdown; figures and widgets come from code at build time. A marker
 nobody renders fails the build instead of leaving a hole in the page.
+
+What was rendered is recorded in ``page.meta`` (sitebuild/page_components.py), with a note
+of a Mermaid diagram, so that the CSP hook and the templates decide from that record.
 """
 
 from __future__ import annotations
@@ -15,10 +18,13 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 import calculator
+from sitebuild import page_components
 from sitebuild.application_form import render_application_form
 from sitebuild.fee_quote_form import render_fee_quote_form
 
 MARKER = re.compile(r"<!--\s*wego:([a-z0-9-]+)\s*-->")
+#: What pymdownx.superfences writes for a ```mermaid fence (mkdocs.yml, custom_fences).
+MERMAID_DIAGRAM = re.compile(r'<pre class="mermaid">')
 
 Renderer = Callable[[calculator.Language, str], str]
 
@@ -26,7 +32,7 @@ Renderer = Callable[[calculator.Language, str], str]
 RENDERERS: dict[str, Renderer] = {
     "fee-table": lambda lang, root: calculator.render_table_html(lang),
     "schedule-caveats": lambda lang, root: calculator.render_caveats_html(lang),
-    "fee-quote": render_fee_quote_form,
+    page_components.FEE_QUOTE: render_fee_quote_form,
     "application-form": render_application_form,
 }
 
@@ -49,7 +55,15 @@ def render_markers(html: str, lang: calculator.Language, root: str, where: str) 
     return MARKER.sub(substitute, html)
 
 
+def page_carries(html: str) -> list[str]:
+    """The components of a page's Markdown output: its markers, and a Mermaid diagram."""
+    diagram = [page_components.MERMAID] if MERMAID_DIAGRAM.search(html) else []
+    return [*MARKER.findall(html), *diagram]
+
+
 def on_page_content(html: str, page: Page, config: Any, files: Any) -> str:
     """MkDocs event: runs after Markdown, once per page and language."""
     root = get_relative_url(".", page.url) or "."
-    return render_markers(html, page_language(page, config), root, page.file.src_uri)
+    output = render_markers(html, page_language(page, config), root, page.file.src_uri)
+    page_components.record(page.meta, page_carries(html))
+    return output
