@@ -2,7 +2,6 @@
 
 import json
 import re
-import string
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -216,15 +215,10 @@ class TestMarkup:
 class TestUiCatalogues:
     """sitebuild/locales/country.{ru,en}.json say the same things."""
 
-    def test_parity(self):
+    def test_each_language_in_its_script(self):
+        """Keys and placeholders are compared in test_catalogue_parity.py."""
         ru = json.loads((LOCALES / "country.ru.json").read_text(encoding="utf-8"))
         en = json.loads((LOCALES / "country.en.json").read_text(encoding="utf-8"))
-        assert ru.keys() == en.keys()
-
-        def names(text):
-            return {name for _, name, _, _ in string.Formatter().parse(text) if name}
-
         for key in ru:
-            assert names(ru[key]) == names(en[key]), key
             assert CYRILLIC.search(ru[key]), key
             assert not CYRILLIC.search(en[key]), key
