@@ -2,7 +2,7 @@
 // from the World Bank data in the engine, see where the figure comes from, override it by typing.
 //
 // The field is a native <input list> with a <datalist> rendered at build time in the page's
-// language (hooks/country_names.py): the browser's own suggestions, keyboard-accessible, no
+// language (sitebuild/country_names.py): the browser's own suggestions, keyboard-accessible, no
 // styles needed. An option's value is the country's name and its data-code the ISO 3166-1
 // alpha-3 code the engine takes. The engine does the lookup (answer() with `country`), so the
 // figure comes from the same wheel as the command line; this module maps names to codes,
