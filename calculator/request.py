@@ -137,6 +137,11 @@ def _resolve_gdp(form: _Form, lang: Language) -> _Gdp:
     return _Gdp(figure.value, None, describe_gdp_source(figure, lang))
 
 
+def _place_in_form(error: InputError) -> int:
+    """Where the field of ``error`` comes on the form (any other field: after them all)."""
+    return _FORM_ORDER.index(error.field) if error.field in _FORM_ORDER else len(_FORM_ORDER)
+
+
 def answer(fields: Mapping[str, object], lang: Language = DEFAULT_LANGUAGE) -> dict[str, Any]:
     """Quote from raw form fields (``population``, ``gdp``, ``category``, ``approval_year``).
 
@@ -157,8 +162,7 @@ def answer(fields: Mapping[str, object], lang: Language = DEFAULT_LANGUAGE) -> d
     form = _read_form(fields, lang)
     gdp = _resolve_gdp(form, lang)
     problems = sorted(
-        [*form.errors, *([gdp.error] if gdp.error is not None else [])],
-        key=lambda error: _FORM_ORDER.index(error.field),
+        [*form.errors, *([gdp.error] if gdp.error is not None else [])], key=_place_in_form
     )
     try:
         if problems:
