@@ -130,3 +130,32 @@ def test_404_page_speaks_both_languages(built_site):
     assert "Page not found" in html
     assert 'href="./"' in html
     assert 'href="en/"' in html
+
+
+@pytest.mark.parametrize("lang", list(Language))
+def test_odd_cells_are_marked_with_both_readings_on_the_built_pages(built_site, lang):
+    """Fees page: the empty cell's two readings and both off-step cells of the last row, marked
+    in the table and explained in its notes; the About page lists all three."""
+    fees = page(built_site, lang, "fees/")
+    assert len(re.findall(r'<td [^>]*data-provenance="irregular">', fees)) == 2
+    assert len(re.findall(r'<td [^>]*data-provenance="estimated">', fees)) == 1
+    for position in ('data-gdp-band="8" data-population-band="6"', 'data-population-band="7"'):
+        assert position in fees
+    assert 'data-fee-range-usd="2500 2800"' in fees
+    nbsp = "\u00a0"
+    two_readings = (
+        (f"2{nbsp}500{nbsp}$", f"2{nbsp}800{nbsp}$")
+        if lang is Language.RU
+        else ("$2,500", "$2,800")
+    )
+    off_step = (
+        (f"9{nbsp}000{nbsp}$", f"9{nbsp}500{nbsp}$")
+        if lang is Language.RU
+        else ("$9,000", "$9,500")
+    )
+    about = page(built_site, lang, "about/")
+    for html in (fees, about):
+        for figure in (*two_readings, *off_step):
+            assert figure in html, (lang, figure)
+    assert about.count('<li data-provenance="irregular">') == 2
+    assert about.count('<li data-provenance="estimated">') == 1
