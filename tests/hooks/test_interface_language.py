@@ -1,6 +1,6 @@
 """hooks/interface_language.py: the pieces of Material's interface set outside theme.language."""
 
-from interface_language import drop_alternate_links, mark_search_entries, name_search_dialog
+from hooks.interface_language import drop_alternate_links, mark_search_entries, name_search_dialog
 
 DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 FIELD = '<input type="text" class="md-search__input" name="query" placeholder="Поиск" required>'
