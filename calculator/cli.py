@@ -79,6 +79,7 @@ def _human(record: dict[str, Any]) -> str:
     source = record.get("gdp_source")
     lines = [
         record["summary"],
+        *([f"! {record['fee_range_text']}"] if record.get("fee_range_text") else []),
         record["population_band_text"],
         record["gdp_band_text"],
         *_gdp_source_lines(source),

@@ -65,6 +65,12 @@ def describe_quote(
     population_label = population_band_label(quote.population_band, lang)
     gdp_label = gdp_band_label(quote.gdp_band, lang)
     cell_caveat = caveat(quote.cell, lang, table)
+    low, high = quote.cell.fee_range_usd
+    fee_range_text = None
+    if low != high:
+        fee_range_text = message(
+            "quote.fee_range", lang, low=format_usd(low, lang), high=format_usd(high, lang)
+        )
     if quote.category is Category.FULL:
         category_note = message("category_note.full", lang)
     else:
@@ -82,6 +88,9 @@ def describe_quote(
         "lang": lang.value,
         "fee_usd": quote.fee_usd,
         "fee_text": fee_text,
+        # The source's readings of the cell: the same figure twice unless the cell is estimated.
+        "fee_range_usd": [low, high],
+        "fee_range_text": fee_range_text,
         "due_now_usd": quote.due_now_usd,
         "due_now_text": format_usd(quote.due_now_usd, lang),
         "summary": message("quote.fee", lang, fee=fee_text),

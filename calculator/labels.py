@@ -48,13 +48,15 @@ def caveat(cell: Cell, lang: Language, schedule: Schedule | None = None) -> str 
     if not cell.provenance.needs_confirmation:
         return None
     table = schedule or get_schedule()
-    pattern = table.pattern_fee(cell)
+    low, high = cell.fee_range_usd
     return message(
         f"caveat.{cell.provenance.value}",
         lang,
         fee=format_usd(cell.fee_usd, lang),
-        pattern_fee=format_usd(pattern, lang),
-        step=format_usd(pattern - table.fee(cell.gdp_band, cell.first_population_band - 1), lang),
+        pattern_fee=format_usd(table.pattern_fee(cell), lang),
+        step=format_usd(table.row_step(cell.gdp_band), lang),
+        low=format_usd(low, lang),
+        high=format_usd(high, lang),
     )
 
 

@@ -13,16 +13,24 @@ from .formatting import format_integer
 from .labels import band_label, caveat, provenance_label
 from .locales import Language
 from .messages import message
-from .schedule import POPULATION_UNIT, Cell, Provenance, Schedule, get_schedule
+from .schedule import POPULATION_UNIT, Cell, Schedule, get_schedule
 
 __all__ = ["FOOTNOTE_MARKS", "render_caveats_html", "render_table_html"]
 
-#: The mark that points from a cell to its footnote.
-FOOTNOTE_MARKS = {Provenance.ESTIMATED: "*", Provenance.IRREGULAR: "†"}
+#: The marks that point from a cell to its own footnote, given in table order.
+FOOTNOTE_MARKS = ("*", "†", "‡", "§")
 
 
-def _footnote_id(provenance: Provenance) -> str:
-    return f"wego-fee-note-{provenance.value}"
+def _footnote_id(cell: Cell) -> str:
+    return f"wego-fee-note-{cell.provenance.value}-{cell.gdp_band}-{cell.first_population_band}"
+
+
+def _marks(table: Schedule) -> dict[Cell, str]:
+    """Each cell that needs confirming, with its own mark: one footnote per cell."""
+    marked = [cell for cell in table.cells if cell.provenance.needs_confirmation]
+    if len(marked) > len(FOOTNOTE_MARKS):
+        raise ValueError("more marked cells than footnote marks")
+    return dict(zip(marked, FOOTNOTE_MARKS, strict=False))
 
 
 def _bands(lower_bounds: tuple[int, ...], unit: int, lang: Language) -> list[str]:
@@ -31,7 +39,7 @@ def _bands(lower_bounds: tuple[int, ...], unit: int, lang: Language) -> list[str
     return [band_label(lo, hi, lang) for lo, hi in zip(bounds, uppers, strict=True)]
 
 
-def _cell_html(cell: Cell, lang: Language) -> str:
+def _cell_html(cell: Cell, lang: Language, mark: str | None) -> str:
     bands = cell.population_bands
     attrs = {
         "data-gdp-band": str(cell.gdp_band),
@@ -42,10 +50,9 @@ def _cell_html(cell: Cell, lang: Language) -> str:
     if cell.span > 1:
         attrs["colspan"] = str(cell.span)
     text = escape(format_integer(cell.fee_usd, lang))
-    mark = FOOTNOTE_MARKS.get(cell.provenance)
     if mark:
         label = escape(provenance_label(cell.provenance, lang), quote=True)
-        href = f"#{_footnote_id(cell.provenance)}"
+        href = f"#{_footnote_id(cell)}"
         text += f'<sup><a href="{href}" title="{label}" aria-label="{label}">{mark}</a></sup>'
     rendered = " ".join(f'{name}="{value}"' for name, value in attrs.items())
     return f"<td {rendered}>{text}</td>"
@@ -54,6 +61,7 @@ def _cell_html(cell: Cell, lang: Language) -> str:
 def render_table_html(lang: Language, schedule: Schedule | None = None) -> str:
     """The whole schedule: merged cells as colspan, marked cells with footnotes below."""
     table = schedule or get_schedule()
+    marks = _marks(table)
     population = _bands(table.population_lower_bounds, POPULATION_UNIT, lang)
     gdp = _bands(table.gdp_lower_bounds, 1, lang)
     corner = (
@@ -66,16 +74,16 @@ def render_table_html(lang: Language, schedule: Schedule | None = None) -> str:
     )
     body = []
     for index, row in enumerate(table.rows):
-        cells = "".join(_cell_html(cell, lang) for cell in row)
+        cells = "".join(_cell_html(cell, lang, marks.get(cell)) for cell in row)
         body.append(
             f'<tr data-gdp-band="{index}"><th scope="row">{escape(gdp[index])}</th>{cells}</tr>'
         )
     footnotes = "".join(
-        f'<li id="{_footnote_id(cell.provenance)}" data-provenance="{cell.provenance.value}">'
-        f'<span aria-hidden="true">{FOOTNOTE_MARKS[cell.provenance]}</span> '
+        f'<li id="{_footnote_id(cell)}" data-provenance="{cell.provenance.value}" '
+        f'data-fee-range-usd="{cell.fee_range_usd[0]} {cell.fee_range_usd[1]}">'
+        f'<span aria-hidden="true">{mark}</span> '
         f"{escape(caveat(cell, lang, table) or '')}</li>"
-        for cell in table.cells
-        if cell.provenance in FOOTNOTE_MARKS
+        for cell, mark in marks.items()
     )
     return (
         f'<div class="wego-schedule" data-wego-schedule lang="{lang.value}">'

@@ -40,9 +40,9 @@ class Provenance(StrEnum):
     PUBLISHED = "published"
     #: Printed once across two population columns (the first two GDP rows).
     MERGED = "merged"
-    #: Not in the source; our estimate from the row's pattern.
+    #: Not in the source (an empty cell); the higher of its readings, with every reading kept.
     ESTIMATED = "estimated"
-    #: Printed in the source, but breaks the row's pattern.
+    #: Printed in the source, but off the row's even step.
     IRREGULAR = "irregular"
 
     @property
@@ -60,6 +60,14 @@ class Cell:
     gdp_band: int
     first_population_band: int
     span: int
+    #: An estimated cell's possible readings of the source, lowest first; empty otherwise.
+    readings_usd: tuple[int, ...] = ()
+
+    @property
+    def fee_range_usd(self) -> tuple[int, int]:
+        """The lowest and highest reading of this cell: the same figure twice when printed."""
+        readings = self.readings_usd or (self.fee_usd,)
+        return min(readings), max(readings)
 
     @property
     def population_bands(self) -> range:
@@ -88,15 +96,21 @@ class Schedule:
         """The annual fee in USD at one grid position."""
         return self.cell(gdp_band, population_band).fee_usd
 
-    def pattern_fee(self, cell: Cell) -> int:
-        """What the row's step would give here: the left neighbour plus the step before it.
+    def row_step(self, gdp_band: int) -> int:
+        """The row's even step: the rise between its first two columns.
 
-        Used to explain estimated and irregular cells; needs two cells to the left.
+        Used to explain estimated and off-step cells; needs a row whose first two cells are
+        single columns (the merged rows have no step to speak of).
         """
-        row = [self.fee(cell.gdp_band, p) for p in range(cell.first_population_band)]
-        if len(row) < 2:
-            raise ValueError("a row pattern needs two cells to the left")
-        return row[-1] + (row[-1] - row[-2])
+        first, second = self.rows[gdp_band][:2]
+        if first.span != 1 or second.span != 1:
+            raise ValueError("a row step needs two single cells at the start of the row")
+        return second.fee_usd - first.fee_usd
+
+    def pattern_fee(self, cell: Cell) -> int:
+        """What the row's even step would give here: its first fee plus one step per column."""
+        first = self.rows[cell.gdp_band][0]
+        return first.fee_usd + self.row_step(cell.gdp_band) * cell.first_population_band
 
     @property
     def cells(self) -> tuple[Cell, ...]:
@@ -131,7 +145,7 @@ def _row(raw: Any, gdp_band: int, width: int) -> tuple[Cell, ...]:
     position = 0
     for raw_cell in raw_cells:
         spec = {"fee": raw_cell} if not isinstance(raw_cell, Mapping) else dict(raw_cell)
-        unknown = set(spec) - {"fee", "span", "provenance"}
+        unknown = set(spec) - {"fee", "span", "provenance", "readings"}
         _require(not unknown, f"row {gdp_band}: unknown cell keys {sorted(unknown)}")
         fee, span = spec.get("fee"), spec.get("span", 1)
         _require(type(fee) is int and fee > 0, f"row {gdp_band}: fees are positive whole USD")
@@ -154,13 +168,29 @@ def _row(raw: Any, gdp_band: int, width: int) -> tuple[Cell, ...]:
             provenance = Provenance.MERGED
         assert isinstance(fee, int)
         assert isinstance(span, int)
-        cells.append(Cell(fee, provenance, gdp_band, position, span))
+        readings = _readings(spec.get("readings"), fee, provenance, gdp_band)
+        cells.append(Cell(fee, provenance, gdp_band, position, span, readings))
         position += span
     _require(
         position == width,
         f"row {gdp_band}: covers {position} population bands, the table has {width}",
     )
     return tuple(cells)
+
+
+def _readings(raw: Any, fee: int, provenance: Provenance, gdp_band: int) -> tuple[int, ...]:
+    """An estimated cell names every reading of the source; its quoted fee is the highest."""
+    if provenance is not Provenance.ESTIMATED:
+        _require(raw is None, f"row {gdp_band}: only an estimated cell has readings")
+        return ()
+    _require(
+        isinstance(raw, list) and len(raw) >= 2 and all(type(r) is int and r > 0 for r in raw),
+        f"row {gdp_band}: an estimated cell lists its readings, two or more whole USD",
+    )
+    assert isinstance(raw, list)
+    _require(raw == sorted(set(raw)), f"row {gdp_band}: readings are distinct, lowest first")
+    _require(raw[-1] == fee, f"row {gdp_band}: an estimate quotes its highest reading")
+    return tuple(raw)
 
 
 def _check_monotone(schedule: Schedule) -> None:
@@ -215,7 +245,10 @@ def load_schedule(data: Mapping[str, Any]) -> Schedule:
                 f"row {cell.gdp_band}: an estimate must continue its row's step",
             )
         if cell.provenance is Provenance.IRREGULAR:
-            _require(cell.first_population_band >= 2, f"row {cell.gdp_band}: irregular needs a row")
+            _require(
+                cell.first_population_band >= 2 and cell.fee_usd != schedule.pattern_fee(cell),
+                f"row {cell.gdp_band}: an irregular cell must be off its row's step",
+            )
     return schedule
 
 

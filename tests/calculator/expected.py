@@ -1,4 +1,4 @@
-"""The fee schedule of source/letter-2017-08-01.txt, typed independently of schedule.json.
+"""The schedule as the source letter reads, typed independently of calculator/schedule.json.
 
 Tests compare the engine against this second reading, so a slip in the data file shows up.
 """
@@ -19,7 +19,10 @@ FEES = [
 ]
 
 ESTIMATED = {(3, 7)}
-IRREGULAR = {(8, 6)}
+#: The empty cell's two readings: 2,500 carried over (like the merged rows) or the +300 step.
+ESTIMATED_READINGS = {(3, 7): (2500, 2800)}
+#: The last row's step of 500 gives 9,000 and 9,500; the source prints 8,500 and 10,000.
+IRREGULAR = {(8, 6): 9000, (8, 7): 9500}
 MERGED_ROWS = {0, 1}
 
 #: Upper ends used for "just below the upper bound" in the open-ended last bands.

@@ -60,7 +60,19 @@ class TestQuote:
         lines = result.stdout.splitlines()
         assert lines[0] == "Annual membership fee: $2,800"
         assert "Population: 10,000+ thousand residents" in lines
-        assert any(line.startswith("! The source gives no figure") for line in lines)
+        assert lines[1] == (
+            "! Two readings of the source: $2,500 or $2,800. The quote uses the higher; "
+            "neither figure is in the source."
+        )
+        assert any(line.startswith("! This cell is empty in the source") for line in lines)
+
+    def test_json_carries_both_readings_of_the_estimated_cell(self, run):
+        """The empty cell quotes the higher reading and names the range in the JSON."""
+        result = run("--population", "12000000", "--gdp", "5000", "--json")
+        record = json.loads(result.stdout)
+        assert (record["fee_usd"], record["fee_range_usd"]) == (2800, [2500, 2800])
+        assert "2\u00a0500\u00a0$" in record["fee_range_text"]
+        assert "секретариате WeGO" in record["caveats"][0]
 
     def test_human_output_russian_default(self, run):
         """Russian is the default language."""

@@ -274,7 +274,7 @@ class TestAnswerWithCountry:
         assert source["text"] == "Всемирный банк, 2024"
         assert source["fallback_text"] is None
         assert "МВФ" in source["caveat"]
-        assert "Секретариата WeGO" in source["caveat"]
+        assert "секретариата WeGO" in source["caveat"]
         assert source["credit"].startswith("Источник: Всемирный банк, World Development Indicators")
         assert "выпуск от 24.02.2026, лицензия CC BY 4.0" in source["credit"]
         assert source["license_url"] == "https://creativecommons.org/licenses/by/4.0/"

@@ -12,12 +12,12 @@ EN = Language.EN
 
 
 def another_schedule():
-    """The shipped schedule with another citation and a different estimate in row 3."""
+    """The shipped schedule with another citation and a different last pair in row 3."""
     text = resources.files("calculator").joinpath("schedule.json").read_text("utf-8")
     data = json.loads(text)
     data["source"] = "A schedule made for this test"
     data["rows"][3]["cells"][6] = 2400
-    data["rows"][3]["cells"][7] = {"fee": 2600, "provenance": "estimated"}
+    data["rows"][3]["cells"][7] = {"fee": 2800, "provenance": "estimated", "readings": [2400, 2800]}
     return load_schedule(data)
 
 
@@ -25,23 +25,28 @@ def test_an_injected_schedule_is_described_not_the_shipped_one():
     """The fee, its caveat and the citation all come from the schedule the quote used."""
     schedule = another_schedule()
     record = describe_quote(quote(12_000_000, 5000, schedule=schedule), EN, schedule)
-    assert record["fee_usd"] == 2600
+    assert record["fee_usd"] == 2800
     assert record["source"] == "A schedule made for this test"
+    assert record["fee_range_usd"] == [2400, 2800]
     assert record["caveats"] == [
-        "The source gives no figure for this cell. $2,600 is our estimate from the row's "
-        "pattern (rising by $200 per column); confirm it with the WeGO Secretariat."
+        "This cell is empty in the source, and it can be read two ways: $2,400, the figure to "
+        "its left carried into the last column (as the merged cells of the first two rows read), "
+        "or $2,800, the row's rise of $300 per column continued. The quote uses the higher, "
+        "$2,800, so that a budget is not short. Neither figure is in the source: confirm the fee "
+        "with the WeGO Secretariat."
     ]
 
 
 def test_without_a_schedule_the_shipped_one_is_described():
     record = describe_quote(quote(12_000_000, 5000), EN)
     assert record["source"] == get_schedule().source
-    assert "$2,800 is our estimate" in record["caveats"][0]
+    assert "The quote uses the higher, $2,800" in record["caveats"][0]
 
 
 def test_the_timeline_writes_years_as_years():
     """Approved in 2026: years are not grouped like amounts (never 2,026)."""
     record = describe_quote(quote(500_000, 9000, Category.ASSOCIATE, 2026), EN)
     assert record["timeline"] == (
-        "Approved in 2026: the first fee is for 2027 and is computed from GDP per capita for 2026."
+        "Approved in 2026: the first fee is for 2027; in the guide's reading it is computed "
+        "from GDP per capita for 2026."
     )

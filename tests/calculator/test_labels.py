@@ -45,8 +45,11 @@ class TestCaveats:
         """The estimate says it is not in the source and names the step."""
         text = caveat(get_schedule().cell(3, 7), Language.EN)
         assert text == (
-            "The source gives no figure for this cell. $2,800 is our estimate from the row's "
-            "pattern (rising by $300 per column); confirm it with the WeGO Secretariat."
+            "This cell is empty in the source, and it can be read two ways: $2,500, the figure "
+            "to its left carried into the last column (as the merged cells of the first two rows "
+            "read), or $2,800, the row's rise of $300 per column continued. The quote uses the "
+            "higher, $2,800, so that a budget is not short. Neither figure is in the source: "
+            "confirm the fee with the WeGO Secretariat."
         )
 
     def test_irregular(self):
@@ -54,4 +57,14 @@ class TestCaveats:
         text = caveat(get_schedule().cell(8, 6), Language.RU)
         assert f"8{NBSP}500{NBSP}$" in text
         assert f"9{NBSP}000{NBSP}$" in text
-        assert "Секретариате WeGO" in text
+        assert "секретариате WeGO" in text
+
+    def test_both_off_step_cells_of_the_last_row(self):
+        """8,500 and 10,000 are both off the row's step of 500 (9,000 and 9,500)."""
+        schedule = get_schedule()
+        last = caveat(schedule.cell(8, 7), Language.EN)
+        assert last == (
+            "The source gives $10,000 for this cell, although the row's step ($500 per column) "
+            "would give $9,500. We quote it as published; confirm it with the WeGO Secretariat."
+        )
+        assert "$9,000" in (caveat(schedule.cell(8, 6), Language.EN) or "")

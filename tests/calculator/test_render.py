@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from calculator.formatting import format_usd
 from calculator.locales import Language
 from calculator.render import render_caveats_html, render_table_html
 
@@ -56,7 +57,7 @@ class TestTable:
             assert last - p + 1 == (2 if g in MERGED_ROWS else 1)
 
     def test_marked_cells_have_footnotes(self, lang):
-        """The estimated cell is marked * and the irregular one †, each linking to its note."""
+        """The estimated cell is marked *, the two off-step ones † and ‡, each with its note."""
         html = render_table_html(lang)
         cells = {
             (int(c["data-gdp-band"]), int(c["data-population-band"])): c for c in parse(html).cells
@@ -64,11 +65,13 @@ class TestTable:
         for position in ESTIMATED:
             assert cells[position]["data-provenance"] == "estimated"
             assert cells[position]["text"].endswith("*")
-        for position in IRREGULAR:
+        for position, mark in zip(sorted(IRREGULAR), "†‡", strict=True):
             assert cells[position]["data-provenance"] == "irregular"
-            assert cells[position]["text"].endswith("†")
-        assert 'id="wego-fee-note-estimated"' in html
-        assert 'id="wego-fee-note-irregular"' in html
+            assert cells[position]["text"].endswith(mark)
+        for note in ("estimated-3-7", "irregular-8-6", "irregular-8-7"):
+            assert html.count(f'id="wego-fee-note-{note}"') == 1
+            assert html.count(f'href="#wego-fee-note-{note}"') == 1
+        assert 'data-fee-range-usd="2500 2800"' in html
 
     def test_headers_are_band_labels(self, lang):
         """Column and row headers are the band labels in the page's language."""
@@ -92,8 +95,8 @@ class TestTable:
         assert golden.replace("\n", "") == render_caveats_html(lang)
 
     def test_caveats_list_both_cells(self, lang):
-        """The caveats list names the estimated and the irregular cell with their figures."""
+        """The caveats list names the estimated cell's two readings and both off-step cells."""
         html = render_caveats_html(lang)
-        assert html.count("<li") == 2
-        assert ("2\u00a0800\u00a0$" if lang is Language.RU else "$2,800") in html
-        assert ("8\u00a0500\u00a0$" if lang is Language.RU else "$8,500") in html
+        assert html.count("<li") == 3
+        for fee in (2500, 2800, 8500, 9000, 9500, 10000):
+            assert format_usd(fee, lang) in html

@@ -36,13 +36,31 @@ class TestAnswer:
         assert record["fee_usd"] == 2800
         assert record["provenance"] == "estimated"
         assert record["needs_confirmation"] is True
-        assert "confirm it with the WeGO Secretariat" in record["caveats"][0]
+        assert record["fee_range_usd"] == [2500, 2800]
+        assert record["fee_range_text"] == (
+            "Two readings of the source: $2,500 or $2,800. The quote uses the higher; "
+            "neither figure is in the source."
+        )
+        assert "confirm the fee with the WeGO Secretariat" in record["caveats"][0]
+        assert "$2,500" in record["caveats"][0]
+
+    def test_published_cell_has_one_reading(self):
+        """Elsewhere the range is the fee itself, and no range text is shown."""
+        record = answer({"population": "624518", "gdp": "47404"}, EN)
+        assert (record["fee_range_usd"], record["fee_range_text"]) == ([7000, 7000], None)
 
     def test_irregular_cell_says_so(self):
         """A quote landing on the irregular cell carries its caveat."""
         record = answer({"population": "8000000", "gdp": "25000"}, EN)
         assert (record["fee_usd"], record["provenance"]) == (8500, "irregular")
         assert "$9,000" in record["caveats"][0]
+
+    def test_last_cell_is_off_step_too(self):
+        """The «20,000 ~ × 10,000 ~» cell is published as 10,000 and flagged as off-step."""
+        record = answer({"population": "12000000", "gdp": "25000"}, EN)
+        assert (record["fee_usd"], record["provenance"]) == (10000, "irregular")
+        assert record["needs_confirmation"] is True
+        assert "$9,500" in record["caveats"][0]
 
     def test_associate_with_approval_year(self):
         """Associate: nothing due now, the fee after approval, and the timeline."""
@@ -58,10 +76,12 @@ class TestAnswer:
         assert (record["fee_usd"], record["due_now_usd"]) == (2500, 0)
         assert record["category_text"] == "Associate Member"
         assert "$2,500" in record["category_note"]
+        assert "if GDP stays in the same band" in record["category_note"]
+        assert record["category_note"].startswith("The source implies")
         assert (record["first_fee_year"], record["gdp_year"]) == (2027, 2026)
         assert record["timeline"] == (
-            "Approved in 2026: the first fee is for 2027 "
-            "and is computed from GDP per capita for 2026."
+            "Approved in 2026: the first fee is for 2027; "
+            "in the guide's reading it is computed from GDP per capita for 2026."
         )
 
     @pytest.mark.parametrize(

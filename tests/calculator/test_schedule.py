@@ -8,7 +8,15 @@ import pytest
 
 from calculator.schedule import Provenance, ScheduleError, get_schedule, load_schedule
 
-from .expected import ESTIMATED, FEES, GDP_FROM, IRREGULAR, MERGED_ROWS, POPULATION_FROM
+from .expected import (
+    ESTIMATED,
+    ESTIMATED_READINGS,
+    FEES,
+    GDP_FROM,
+    IRREGULAR,
+    MERGED_ROWS,
+    POPULATION_FROM,
+)
 
 
 def raw() -> dict:
@@ -17,7 +25,7 @@ def raw() -> dict:
 
 
 class TestShippedSchedule:
-    """The shipped schedule matches the source letter (tests/calculator/expected.py)."""
+    """The shipped schedule matches the source as tests/calculator/expected.py reads it."""
 
     def test_bands(self):
         """Band lower bounds are the source's, population in residents."""
@@ -54,10 +62,21 @@ class TestShippedSchedule:
             assert [c.span for c in schedule.rows[g]] == [2, 2, 2, 2]
 
     def test_pattern_fee(self):
-        """The row pattern explains the estimate (2,800) and the irregular cell (9,000)."""
+        """The row's step explains the estimate (2,800) and both off-step cells (9,000, 9,500)."""
         schedule = get_schedule()
         assert schedule.pattern_fee(schedule.cell(3, 7)) == 2800
-        assert schedule.pattern_fee(schedule.cell(8, 6)) == 9000
+        for (g, p), on_step in IRREGULAR.items():
+            assert schedule.pattern_fee(schedule.cell(g, p)) == on_step != FEES[g][p]
+        assert (schedule.row_step(3), schedule.row_step(8)) == (300, 500)
+
+    def test_estimated_cell_keeps_both_readings(self):
+        """The empty cell quotes the higher reading and keeps the lower one beside it."""
+        schedule = get_schedule()
+        for (g, p), readings in ESTIMATED_READINGS.items():
+            cell = schedule.cell(g, p)
+            assert cell.fee_range_usd == readings
+            assert cell.fee_usd == max(readings)
+        assert schedule.cell(8, 7).fee_range_usd == (10000, 10000)
 
     def test_source_citation(self):
         """The citation names the letter, its date and number."""
@@ -95,6 +114,14 @@ class TestLoaderRefuses:
             (lambda d: d["rows"][2]["cells"].__setitem__(0, "500"), "positive"),
             (lambda d: d["rows"][3]["cells"][7].__setitem__("fee", 2900), "estimate"),
             (lambda d: d["rows"][3]["cells"][7].__setitem__("provenance", "guess"), "provenance"),
+            (lambda d: d["rows"][3]["cells"][7].pop("readings"), "lists its readings"),
+            (lambda d: d["rows"][3]["cells"][7].__setitem__("readings", [2800, 2500]), "lowest"),
+            (lambda d: d["rows"][3]["cells"][7].__setitem__("readings", [2500, 2600]), "highest"),
+            (
+                lambda d: d["rows"][2]["cells"].__setitem__(7, {"fee": 2250, "readings": [1, 2]}),
+                "only",
+            ),
+            (lambda d: d["rows"][8]["cells"][7].__setitem__("fee", 9500), "off its row's step"),
             (lambda d: d["rows"][0]["cells"][0].__setitem__("colour", "red"), "unknown cell"),
             (lambda d: d["rows"][0]["cells"][0].__setitem__("span", 0), "span"),
             (lambda d: d.__setitem__("currency", "EUR"), "USD"),

@@ -62,13 +62,14 @@ document.addEventListener("securitypolicyviolation", (event) => {
 
 
 def page_urls(site: Site, lang: str) -> list[str]:
-    """Every page of one language; the 404 page goes with English, the language it is in.
+    """Every page of one language; the 404 page goes with Russian, the language of its address.
 
-    (mkdocs-static-i18n builds the languages into one site directory one after the other, so
-    the 404 page GitHub Pages serves for every missing address is the last build's: English.)
+    (One 404.html serves every missing address; at load it takes the language of the address it
+    is shown at, and /404.html itself is a Russian address. tests/e2e/test_interface_language.py
+    opens it at addresses in both languages.)
     """
     urls = [site.url(lang, slug) for slug in SLUGS]
-    if lang == "en":
+    if lang == "ru":
         urls += [site.base + extra for extra in EXTRA_PAGES]
     return urls
 

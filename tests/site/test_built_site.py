@@ -17,7 +17,7 @@ CYRILLIC = re.compile("[А-Яа-яЁё]")
 
 
 class Links(HTMLParser):
-    """Primary navigation links, hreflang alternates and the language of the document."""
+    """Primary navigation links, the language selector's links and the language of the document."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -32,7 +32,7 @@ class Links(HTMLParser):
         a = dict(attrs)
         if tag == "html":
             self.lang = a.get("lang", "")
-        if tag == "link" and a.get("rel") == "alternate" and a.get("hreflang"):
+        if tag == "a" and "md-select__link" in (a.get("class") or "") and a.get("hreflang"):
             self.alternates[a["hreflang"]] = a["href"]
         if tag == "nav" and "md-nav--primary" in (a.get("class") or ""):
             self._depth = 1
@@ -84,7 +84,7 @@ def test_navigation_has_the_same_structure(built_site, slug):
 
 @pytest.mark.parametrize("slug", SLUGS)
 def test_alternates_point_to_the_twin_page(built_site, slug):
-    """hreflang alternates link each page to its twin in the other language."""
+    """The language selector links each page to its twin in the other language."""
     for lang in Language:
         here = f"https://example.github.io/wego-membership-guide/{PREFIX[lang]}{slug}"
         alternates = parse(page(built_site, lang, slug)).alternates
@@ -128,5 +128,34 @@ def test_404_page_speaks_both_languages(built_site):
     html = (built_site / "404.html").read_text(encoding="utf-8")
     assert "Страница не найдена" in html
     assert "Page not found" in html
-    assert 'href="/wego-membership-guide/"' in html
-    assert 'href="/wego-membership-guide/en/"' in html
+    assert 'href="./"' in html
+    assert 'href="en/"' in html
+
+
+@pytest.mark.parametrize("lang", list(Language))
+def test_odd_cells_are_marked_with_both_readings_on_the_built_pages(built_site, lang):
+    """Fees page: the empty cell's two readings and both off-step cells of the last row, marked
+    in the table and explained in its notes; the About page lists all three."""
+    fees = page(built_site, lang, "fees/")
+    assert len(re.findall(r'<td [^>]*data-provenance="irregular">', fees)) == 2
+    assert len(re.findall(r'<td [^>]*data-provenance="estimated">', fees)) == 1
+    for position in ('data-gdp-band="8" data-population-band="6"', 'data-population-band="7"'):
+        assert position in fees
+    assert 'data-fee-range-usd="2500 2800"' in fees
+    nbsp = "\u00a0"
+    two_readings = (
+        (f"2{nbsp}500{nbsp}$", f"2{nbsp}800{nbsp}$")
+        if lang is Language.RU
+        else ("$2,500", "$2,800")
+    )
+    off_step = (
+        (f"9{nbsp}000{nbsp}$", f"9{nbsp}500{nbsp}$")
+        if lang is Language.RU
+        else ("$9,000", "$9,500")
+    )
+    about = page(built_site, lang, "about/")
+    for html in (fees, about):
+        for figure in (*two_readings, *off_step):
+            assert figure in html, (lang, figure)
+    assert about.count('<li data-provenance="irregular">') == 2
+    assert about.count('<li data-provenance="estimated">') == 1

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.site.source_facts import FACTS
+from tests.site.source_facts import FACTS, NBSP, RETIRED, REVIEW_FACTS
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 LANGS = ("ru", "en")
@@ -156,7 +156,7 @@ FEE_SECTIONS = {
     "ru": (
         "## Рассчитать взнос",
         "## Расчёт членских взносов (в долларах США)",
-        "## Расчётные и нестандартные значения",
+        "## Оценочные и нестандартные значения",
     ),
     "en": (
         "## Estimate your fee",
@@ -215,3 +215,71 @@ def test_russian_pages_use_guillemets():
         text = FENCE.sub("", read("ru", slug))
         text = re.sub(r'^!!! \w+ "[^"]*"$', "", text, flags=re.MULTILINE)
         assert not re.search(r'["“”„]', text), slug
+
+
+@pytest.mark.parametrize("fact", REVIEW_FACTS, ids=lambda f: f"{f.slug}:{f.en[:30]}")
+def test_review_fact_is_on_its_page_in_both_languages(fact):
+    """What the review against the source asked for is on its page, in both languages."""
+    assert collapse(fact.ru) in collapse(read("ru", fact.slug)), (fact.slug, fact.ru)
+    assert collapse(fact.en) in collapse(read("en", fact.slug)), (fact.slug, fact.en)
+
+
+@pytest.mark.parametrize(("lang", "slug"), PAGES)
+def test_retired_wording_is_gone(lang, slug):
+    """Unsupported additions and inconsistent spellings found by the review do not return."""
+    text = collapse(read(lang, slug))
+    assert [phrase for phrase in RETIRED[lang] if phrase in text] == []
+
+
+# Russian typography: one choice per question, applied everywhere a Russian reader looks.
+LOCALE_RU = DOCS.parent / "calculator" / "locales" / "ru.json"
+INITIALS_WITH_SPACE = re.compile(r"\b[А-ЯЁ]\.[ ]?[А-ЯЁ]\.[ ]?[А-ЯЁ]")
+AFTER_NUMERO = re.compile(r"№(?=[ \t\n\d])")
+HOUSE_NUMBER = re.compile(r"\bд\.(?!\u00a0)\s*\d")
+NUMBER_NOUN = re.compile(
+    r"\d[ \t\n]+(год\w*|лет|город\w*|жител\w*|представител\w*|лист\w*|экземпляр\w*|тысяч\w*"
+    r"|августа)\b"
+)
+#: The chosen spelling is «ё»: these words must never appear spelled with «е».
+YO_WORDS = re.compile(
+    r"\b(еще|ее|нее|[Рр]асчет\w*|[Оо]бъединенн\w*|[Пп]артнер\w*|[Уу]чет\w*|[Пп]освящен\w*"
+    r"|[Вв]веден\w*|[Пп]ерерасчет\w*)\b"
+)
+
+
+def russian_texts() -> list[tuple[str, str]]:
+    """Every Russian page and the engine's Russian catalogue, as (name, text)."""
+    texts = [(f"ru/{slug}.md", read("ru", slug)) for slug in SLUGS]
+    return [*texts, ("calculator/locales/ru.json", LOCALE_RU.read_text(encoding="utf-8"))]
+
+
+@pytest.mark.parametrize(("name", "text"), russian_texts(), ids=lambda v: v[:30])
+def test_russian_typography(name, text):
+    """No-break spaces in initials, after «№», in «д. 1» and between a number and its noun."""
+    problems = [
+        m.group(0)
+        for pattern in (INITIALS_WITH_SPACE, AFTER_NUMERO, HOUSE_NUMBER, NUMBER_NOUN)
+        for m in pattern.finditer(text)
+    ]
+    assert problems == [], name
+
+
+@pytest.mark.parametrize(("name", "text"), russian_texts(), ids=lambda v: v[:30])
+def test_russian_yo_and_secretariat_are_consistent(name, text):
+    """«ё» is written wherever it belongs; «секретариат» is lower case inside a sentence."""
+    assert [m.group(0) for m in YO_WORDS.finditer(text)] == [], name
+    assert re.findall(r"[а-яё,] Секретариат\w*", text) == [], name
+
+
+def test_typography_check_catches_what_it_promises():
+    """The patterns fire on the mistakes they name: a check that cannot fail proves nothing."""
+    assert INITIALS_WITH_SPACE.search("А. А. Смекалин")
+    assert not INITIALS_WITH_SPACE.search(f"А.{NBSP}А.{NBSP}Смекалин")
+    assert AFTER_NUMERO.search("№ 73")
+    assert not AFTER_NUMERO.search(f"№{NBSP}73")
+    assert HOUSE_NUMBER.search("д. 1")
+    assert not HOUSE_NUMBER.search(f"д.{NBSP}1")
+    assert NUMBER_NOUN.search("120 городов")
+    assert not NUMBER_NOUN.search(f"120{NBSP}городов")
+    assert YO_WORDS.search("таблица расчета")
+    assert not YO_WORDS.search("таблица расчёта")
