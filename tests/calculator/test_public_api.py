@@ -39,10 +39,12 @@ def test_public_names():
             "load_schedule",
             "message",
             "parse_approval_year",
+            "parse_cities",
             "parse_gdp",
             "parse_population",
             "population_band_label",
             "quote",
+            "quote_cities",
             "render_caveats_html",
             "render_table_html",
         ]
