@@ -17,6 +17,7 @@ from mkdocs.utils import get_relative_url
 import calculator
 from sitebuild.application_form import render_application_form
 from sitebuild.fee_quote_form import render_fee_quote_form
+from sitebuild.multi_quote_form import render_multi_quote_form
 
 MARKER = re.compile(r"<!--\s*wego:([a-z0-9-]+)\s*-->")
 
@@ -28,6 +29,7 @@ RENDERERS: dict[str, Renderer] = {
     "schedule-caveats": lambda lang, root: calculator.render_caveats_html(lang),
     "fee-quote": render_fee_quote_form,
     "application-form": render_application_form,
+    "multi-quote": render_multi_quote_form,
 }
 
 

@@ -130,3 +130,14 @@ def test_404_page_speaks_both_languages(built_site):
     assert "Page not found" in html
     assert 'href="/wego-membership-guide/"' in html
     assert 'href="/wego-membership-guide/en/"' in html
+
+
+@pytest.mark.parametrize("lang", list(Language))
+def test_cities_page_loads_its_own_script(built_site, lang):
+    """The several-cities page includes its module, at a URL that resolves to the file."""
+    html = page(built_site, lang, "cities/")
+    sources = re.findall(r'<script type="module" src="([^"]+multi-quote\.mjs)"', html)
+    assert len(sources) == 1
+    target = (built_site / PREFIX[lang] / "cities" / sources[0]).resolve()
+    assert target.is_file()
+    assert 'id="multi-quote"' in html
