@@ -142,6 +142,4 @@ def test_example_text_is_a_list_the_engine_reads(lang):
     assert [c.name for c in good] == [c.name(lang) for c in tatarstan_cities()]
     record = quote_cities(text, {"country": "RUS"}, lang)
     assert record["errors"] == []
-    assert [c["population"] for c in record["cities"]] == [
-        c.population for c in tatarstan_cities()
-    ]
+    assert [c["population"] for c in record["cities"]] == [c.population for c in tatarstan_cities()]
