@@ -134,6 +134,7 @@ def test_unreadable_and_non_utf8_files_are_usage_errors(csv_file, tmp_path):
     assert "не в кодировке UTF-8" in err
 
 
+@pytest.mark.skipif(sys.platform == "emscripten", reason="Pyodide cannot start a subprocess")
 def test_the_real_command_prints_json_and_exits_2_on_a_bad_line(csv_file):
     """`python -m calculator --cities` in a real process: JSON on stdout, status 2."""
     path = csv_file(f"{BOM}name,population\nKazan,1308660\n,5\n")
