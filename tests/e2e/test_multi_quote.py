@@ -32,9 +32,10 @@ LISTS = {
     "en": 'Kazan\t1,308,660\nNaberezhnye Chelny; 548,434\n"Town, N"; 12,000,000\nYelabuga,74000',
 }
 GDP = {"ru": "5 000", "en": "5,000"}
+#: A bad second line, and a name that looks like markup: it must stay text.
 BAD_LISTS = {
-    "ru": "Казань\t1 308 660\nНигде; много\nЕлабуга; 74 000",
-    "en": "Kazan\t1,308,660\nNowhere; many\nYelabuga; 74,000",
+    "ru": "Казань\t1 308 660\nНигде; много\n<b>Елабуга</b>; 74 000",
+    "en": "Kazan\t1,308,660\nNowhere; many\n<b>Yelabuga</b>; 74,000",
 }
 
 
@@ -120,6 +121,8 @@ def test_a_pasted_list_gives_every_fee_the_total_a_csv_and_one_printed_page(visi
     expect(error).to_have_attribute("data-error-code", "not_a_number")
     expect(error).to_have_text(record["errors"][0]["text"])
     expect(page.locator(RESULT)).to_contain_text(record["left_out_text"])
+    expect(page.locator(f"{RESULT} tbody th").last).to_have_text(record["cities"][-1]["name"])
+    expect(page.locator(f"{RESULT} b")).to_have_count(0)
 
     # With an approval year: the first fee year and the GDP year.
     page.fill("#fee-quote-approval-year", "2026")

@@ -243,8 +243,11 @@ class MultiQuote {
     const { columns } = record;
     const table = element("table", "wego-multi__table");
     table.append(element("caption", "", this.messages.caption));
+    // The caveat column only when a city has one (an estimated or off-step cell).
+    const withCaveats = record.cities.some((city) => city.needs_confirmation);
+    const keys = ["name", "population", "band", "fee", ...(withCaveats ? ["caveat"] : [])];
     const head = element("tr");
-    for (const key of ["name", "population", "band", "fee", "caveat"]) {
+    for (const key of keys) {
       const th = element("th", `wego-multi__col-${key}`, columns[key]);
       th.scope = "col";
       head.append(th);
@@ -264,8 +267,8 @@ class MultiQuote {
         element("td", "wego-multi__number", city.population_text),
         element("td", "", city.population_band.label),
         element("td", "wego-multi__number", city.fee_text),
-        element("td", "", city.needs_confirmation ? city.provenance_text : ""),
       );
+      if (withCaveats) row.append(element("td", "", city.needs_confirmation ? city.provenance_text : ""));
       body.append(row);
     }
     table.append(body);
@@ -274,7 +277,8 @@ class MultiQuote {
     const label = element("th", "", this.messages.total_label);
     label.scope = "row";
     label.colSpan = 3;
-    total.append(label, element("td", "wego-multi__number", record.total_text), element("td"));
+    total.append(label, element("td", "wego-multi__number", record.total_text));
+    if (withCaveats) total.append(element("td"));
     table.append(element("tfoot"));
     table.tFoot.append(total);
     return table;
