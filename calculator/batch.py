@@ -59,11 +59,15 @@ class CityLine:
 
 
 def _unquote(text: str) -> str:
-    """A field as written, without the quotation marks a CSV writer may put around it."""
-    stripped = text.strip()
+    """A field without the quotation marks a CSV writer may put around it, else as written.
+
+    An unquoted field reaches the number parser exactly as typed (it drops the spaces around
+    a number itself), so a line refuses what the single quote refuses.
+    """
+    stripped = text.strip(" \t")
     if len(stripped) >= 2 and stripped[0] == stripped[-1] == _QUOTE:
         return stripped[1:-1].replace(_QUOTE * 2, _QUOTE)
-    return stripped
+    return text
 
 
 def _quoted_name(text: str) -> tuple[str, str]:
@@ -90,7 +94,7 @@ def split_line(text: str) -> tuple[str, str]:
     name: a comma-separated line keeps the rest whole, so ``Kazan,1,308,660`` still reads as
     an English-grouped population. A name holding a separator is written in quotes.
     """
-    line = text.strip(" \u00a0")
+    line = text.lstrip(" \u00a0")  # the population keeps its spaces: the parser judges them
     if line.startswith(_QUOTE):
         name, rest = _quoted_name(line)
         rest = rest.lstrip(" \u00a0")

