@@ -27,9 +27,11 @@ __all__ = [
     "COLUMNS",
     "MAX_CITIES",
     "MAX_NAME_LENGTH",
+    "BadLine",
     "CityLine",
     "parse_cities",
     "quote_cities",
+    "split_line",
 ]
 
 #: One request quotes at most this many cities (a republic has a few dozen towns).
@@ -133,7 +135,11 @@ def _is_header(text: str) -> bool:
     return (name.casefold(), population.casefold()) == HEADER
 
 
-def parse_cities(text: object, *, header: bool = False) -> tuple[list[CityLine], list[Any]]:
+#: A line that is not ``name, population``: its number, what it seems to name, and why.
+BadLine = tuple[int, str, InputError]
+
+
+def parse_cities(text: object, *, header: bool = False) -> tuple[list[CityLine], list[BadLine]]:
     """The list's lines: good ones as :class:`CityLine`, bad ones as ``(line, name, error)``.
 
     Blank lines are skipped but counted, so a line number is the one the reader sees in an
@@ -154,7 +160,7 @@ def parse_cities(text: object, *, header: bool = False) -> tuple[list[CityLine],
     if len(numbered) > MAX_CITIES:
         raise InputError(ErrorCode.TOO_MANY_CITIES, Field.CITIES, {"max": MAX_CITIES})
     good: list[CityLine] = []
-    bad: list[Any] = []
+    bad: list[BadLine] = []
     for number, line in numbered:
         try:
             name, population = split_line(line)
