@@ -138,7 +138,7 @@ FACTS: tuple[Fact, ...] = (
     Fact("cities", "статистикой Росстата", "official statistics (Rosstat)"),
     Fact("cities", "GeoNames", "GeoNames"),
     Fact("cities", "CC BY 4.0", "CC BY 4.0"),
-    Fact("cities", "подтвердите в Секретариате WeGO", "confirm the fees with the WeGO Secretariat"),
+    Fact("cities", "подтвердите в секретариате WeGO", "confirm the fees with the WeGO Secretariat"),
     # Application form.
     Fact("application", "Форма заявки на получение членства WeGO", "Membership Application Form"),
     Fact(
