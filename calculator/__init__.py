@@ -5,6 +5,7 @@ browser widget). Everything public is listed in ``__all__``; the modules behind 
 private details.
 """
 
+from .batch import parse_cities, quote_cities
 from .countries import GdpData, GdpFigure, GdpSource, gdp_for, get_gdp_data
 from .describe import describe_error, describe_quote
 from .errors import ErrorCode, Field, InputError
@@ -51,10 +52,12 @@ __all__ = [
     "load_schedule",
     "message",
     "parse_approval_year",
+    "parse_cities",
     "parse_gdp",
     "parse_population",
     "population_band_label",
     "quote",
+    "quote_cities",
     "render_caveats_html",
     "render_table_html",
 ]

@@ -1,6 +1,8 @@
 """``python -m calculator``: a quote on the command line, in Russian or English.
 
-Exit status 0 for a quote, 2 for bad input or usage. No traceback reaches the reader:
+Exit status 0 for a quote, 2 for bad input or usage. With ``--cities FILE.csv`` it quotes every
+city of a ``name,population`` file: a table and the total, and exit status 2 when any line is
+bad (the good lines are still printed). No traceback reaches the reader:
 every problem is a coded, localized message (and, with ``--json``, the error object).
 """
 
@@ -13,6 +15,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn, TextIO
 
+from .batch import quote_cities
 from .countries import get_gdp_data
 from .describe import describe_error
 from .errors import ErrorCode, Field, InputError
@@ -53,6 +56,7 @@ def _parser(lang: Language) -> _Parser:
         lang, prog="python -m calculator", description=message("cli.description", lang)
     )
     parser.add_argument("--population", metavar="N", help=message("cli.population", lang))
+    parser.add_argument("--cities", metavar="FILE.csv", help=message("cli.cities", lang))
     parser.add_argument("--gdp", metavar="G", help=message("cli.gdp", lang))
     parser.add_argument("--country", metavar="ISO3", help=message("cli.country", lang))
     data = get_gdp_data()
@@ -144,6 +148,8 @@ def _run(args_list: list[str], out: TextIO, err: TextIO) -> int:
         args, unknown = _parser(lang).parse_known_args(args_list)
         if unknown:
             raise _usage("cli.unknown", lang, unknown[0])
+        if args.cities is not None:
+            return _main_cities(args, lang, out, err)
         if args.population is None:
             raise _usage("cli.missing", lang, "--population")
         if args.gdp is None and args.country is None:
@@ -170,3 +176,98 @@ def _run(args_list: list[str], out: TextIO, err: TextIO) -> int:
         json.dumps(record, ensure_ascii=False, indent=2) if want_json else _human(record), file=out
     )
     return EXIT_OK
+
+
+# --- Several cities: ``--cities FILE.csv``, one quote per line of the file and the total.
+
+
+def _read_cities(path: str, lang: Language) -> str:
+    """The file's text (UTF-8, with or without a BOM), or a coded usage error."""
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as file:
+            return file.read()
+    except UnicodeDecodeError:
+        raise _usage("cli.cities_not_utf8", lang, path) from None
+    except OSError:
+        raise _usage("cli.cities_unreadable", lang, path) from None
+
+
+def _caveat_mark(city: dict[str, Any]) -> str:
+    return str(city["provenance_text"]) if city["needs_confirmation"] else ""
+
+
+def _cities_table(record: dict[str, Any]) -> list[str]:
+    """The list as an aligned text table: line, city, population, band, fee, caveat."""
+    columns = record["columns"]
+    rows = [
+        [
+            str(city["line"]),
+            city["name"],
+            city["population_text"],
+            city["population_band"]["label"],
+            city["fee_text"],
+            _caveat_mark(city),
+        ]
+        for city in record["cities"]
+    ]
+    names = ["line", "name", "population", "band", "fee", "caveat"]
+    if not any(row[-1] for row in rows):
+        names, rows = names[:-1], [row[:-1] for row in rows]  # no caveat: no empty column
+    header = [columns[name] for name in names]
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
+    numeric = {0, 2, 4}
+
+    def line(cells: list[str]) -> str:
+        padded = [
+            cell.rjust(widths[i]) if i in numeric else cell.ljust(widths[i])
+            for i, cell in enumerate(cells)
+        ]
+        return "  ".join(padded).rstrip()
+
+    return [line(header), line(["-" * width for width in widths]), *map(line, rows)]
+
+
+def _cities_human(record: dict[str, Any]) -> str:
+    lines = [*_cities_table(record), "", record["total_summary"]]
+    if record["left_out_text"]:
+        lines.append(record["left_out_text"])
+    if record["cities"]:
+        lines.append(record["gdp_band_text"])
+        lines.extend(_gdp_source_lines(record.get("gdp_source")))
+        lines.append(f"{record['category_text']}: {record['category_note']}")
+        if record["timeline"]:
+            lines.append(record["timeline"])
+    lines.extend(f"! {text}" for text in record["caveats"])
+    lines.extend(f"* {text}" for text in record.get("notes", []))
+    source = record.get("gdp_source")
+    if source is not None and source["origin"] == "world_bank":
+        lines.append(f"* {source['credit']}")
+    return "\n".join(lines)
+
+
+def _main_cities(args: argparse.Namespace, lang: Language, out: TextIO, err: TextIO) -> int:
+    """``--cities FILE.csv``: every city's quote and the total; 2 when any line is bad."""
+    if args.population is not None:
+        raise _usage("cli.cities_conflict", lang, "--population")
+    if args.gdp is None and args.country is None:
+        raise _usage("cli.missing", lang, "--gdp | --country")
+    fields = {
+        "gdp": args.gdp,
+        "country": args.country,
+        "fee_year": args.fee_year,
+        "category": args.category,
+        "approval_year": args.approval_year,
+    }
+    record = quote_cities(_read_cities(args.cities, lang), fields, lang, header=True)
+    for entry in record["errors"]:
+        print(entry["text"], file=err)
+    if "error" in record:
+        print(record["error"]["message"], file=err)
+        if args.json:
+            print(json.dumps(record, ensure_ascii=False), file=out)
+        return EXIT_BAD_INPUT
+    print(
+        json.dumps(record, ensure_ascii=False, indent=2) if args.json else _cities_human(record),
+        file=out,
+    )
+    return EXIT_BAD_INPUT if record["errors"] else EXIT_OK

@@ -27,6 +27,10 @@ class Field(StrEnum):
     COUNTRY = "country"
     #: The year a fee is for, which picks the GDP year (the year before).
     FEE_YEAR = "fee_year"
+    #: A list of cities, one per line (the several-cities page and ``--cities``).
+    CITIES = "cities"
+    #: One city's name in such a list.
+    CITY_NAME = "city_name"
 
 
 class ErrorCode(StrEnum):
@@ -54,6 +58,18 @@ class ErrorCode(StrEnum):
     NO_COUNTRY_DATA = "no_country_data"
     #: The data have no figure for the year needed (nor, for a fee year, any earlier one).
     NO_COUNTRY_DATA_FOR_YEAR = "no_country_data_for_year"
+    #: A line of a list of cities has a population but no name before it.
+    MISSING_NAME = "missing_name"
+    #: A line of a list of cities has no separator, so no population after the name.
+    MISSING_POPULATION = "missing_population"
+    #: A quoted city name whose closing quotation mark is missing.
+    UNCLOSED_QUOTE = "unclosed_quote"
+    #: A list of cities without a single city.
+    NO_CITIES = "no_cities"
+    #: A list longer than one request may carry.
+    TOO_MANY_CITIES = "too_many_cities"
+    #: A CSV file of cities whose first line is not the ``name,population`` header.
+    INVALID_HEADER = "invalid_header"
 
 
 class InputError(ValueError):

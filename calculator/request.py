@@ -181,7 +181,11 @@ def answer(fields: Mapping[str, object], lang: Language = DEFAULT_LANGUAGE) -> d
 
 
 def answer_json(request: str) -> str:
-    """``answer`` over JSON text: ``{"lang": "ru", "fields": {...}}`` in, a record out."""
+    """``answer`` over JSON text: ``{"lang": "ru", "fields": {...}}`` in, a record out.
+
+    With a ``"cities"`` key (the text of a list, one ``name, population`` per line) the
+    record is :func:`calculator.batch.quote_cities`' for that list and the shared fields.
+    """
     try:
         payload = json.loads(request)
         if not isinstance(payload, dict) or not isinstance(payload.get("fields"), dict):
@@ -192,4 +196,12 @@ def answer_json(request: str) -> str:
     except ValueError as error:
         usage = InputError(ErrorCode.INVALID_USAGE, Field.ARGUMENTS, {"detail": str(error)})
         return json.dumps(describe_error(usage, DEFAULT_LANGUAGE), ensure_ascii=False)
+    if "cities" in payload:
+        # Several cities: the list is quoted line by line through ``answer`` (calculator.batch
+        # imports this module, hence the import here).
+        from .batch import quote_cities
+
+        return json.dumps(
+            quote_cities(payload["cities"], payload["fields"], lang), ensure_ascii=False
+        )
     return json.dumps(answer(payload["fields"], lang), ensure_ascii=False)

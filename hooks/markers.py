@@ -21,6 +21,7 @@ import calculator
 from sitebuild import page_components
 from sitebuild.application_form import render_application_form
 from sitebuild.fee_quote_form import render_fee_quote_form
+from sitebuild.multi_quote_form import render_multi_quote_form
 
 MARKER = re.compile(r"<!--\s*wego:([a-z0-9-]+)\s*-->")
 #: What pymdownx.superfences writes for a ```mermaid fence (mkdocs.yml, custom_fences).
@@ -34,6 +35,7 @@ RENDERERS: dict[str, Renderer] = {
     "schedule-caveats": lambda lang, root: calculator.render_caveats_html(lang),
     page_components.FEE_QUOTE: render_fee_quote_form,
     "application-form": render_application_form,
+    "multi-quote": render_multi_quote_form,
 }
 
 

@@ -8,6 +8,7 @@ SLUGS = [
     "obligations/",
     "procedure/",
     "fees/",
+    "cities/",
     "application/",
     "contacts/",
     "about/",

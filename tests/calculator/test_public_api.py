@@ -44,10 +44,12 @@ PUBLIC = {
     "load_schedule": FUNCTION,
     "message": FUNCTION,
     "parse_approval_year": FUNCTION,
+    "parse_cities": FUNCTION,
     "parse_gdp": FUNCTION,
     "parse_population": FUNCTION,
     "population_band_label": FUNCTION,
     "quote": FUNCTION,
+    "quote_cities": FUNCTION,
     "render_caveats_html": FUNCTION,
     "render_table_html": FUNCTION,
 }

@@ -282,7 +282,7 @@ async () => {
 }
 """
 
-KEYBOARD_PAGES = ("fees/", "application/")
+KEYBOARD_PAGES = ("fees/", "cities/", "application/")
 NO_MOTION = "*, *::before, *::after { transition: none !important; animation: none !important; }"
 
 

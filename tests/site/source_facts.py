@@ -145,6 +145,12 @@ FACTS: tuple[Fact, ...] = (
     Fact("fees", f"300{NBSP}000{NBSP}жителей", "300,000 residents"),
     Fact("fees", "ВВП 999,99", "GDP of 999.99"),
     Fact("fees", "ассоциированные члены", "Associate Members"),
+    # Several cities: the letter's republic, and how far to trust the example's figures.
+    Fact("cities", "Республики Татарстан", "Republic of Tatarstan"),
+    Fact("cities", "статистикой Росстата", "official statistics (Rosstat)"),
+    Fact("cities", "GeoNames", "GeoNames"),
+    Fact("cities", "CC BY 4.0", "CC BY 4.0"),
+    Fact("cities", "подтвердите в секретариате WeGO", "confirm the fees with the WeGO Secretariat"),
     # Application form.
     Fact("application", "Форма заявки на получение членства WeGO", "Membership Application Form"),
     Fact(

@@ -159,3 +159,14 @@ def test_odd_cells_are_marked_with_both_readings_on_the_built_pages(built_site, 
             assert figure in html, (lang, figure)
     assert about.count('<li data-provenance="irregular">') == 2
     assert about.count('<li data-provenance="estimated">') == 1
+
+
+@pytest.mark.parametrize("lang", list(Language))
+def test_cities_page_loads_its_own_script(built_site, lang):
+    """The several-cities page includes its module, at a URL that resolves to the file."""
+    html = page(built_site, lang, "cities/")
+    sources = re.findall(r'<script type="module" src="([^"]+multi-quote\.mjs)"', html)
+    assert len(sources) == 1
+    target = (built_site / PREFIX[lang] / "cities" / sources[0]).resolve()
+    assert target.is_file()
+    assert 'id="multi-quote"' in html

@@ -16,6 +16,7 @@ SLUGS = (
     "obligations",
     "procedure",
     "fees",
+    "cities",
     "application",
     "contacts",
     "about",
@@ -28,6 +29,7 @@ NAV_TITLES = {
         "obligations": "Обязанности",
         "procedure": "Процедура вступления",
         "fees": "Членские взносы",
+        "cities": "Несколько городов",
         "application": "Форма заявки",
         "contacts": "Контакты",
         "about": "О путеводителе",
@@ -38,6 +40,7 @@ NAV_TITLES = {
         "obligations": "Obligations",
         "procedure": "Joining procedure",
         "fees": "Membership fees",
+        "cities": "Several cities",
         "application": "Application form",
         "contacts": "Contacts",
         "about": "About this guide",
@@ -55,6 +58,7 @@ MARKERS = {
         "<!-- wego:schedule-caveats -->",
     ),
     "application": ("<!-- wego:application-form -->",),
+    "cities": ("<!-- wego:multi-quote -->",),
     "about": ("<!-- wego:schedule-caveats -->",),
 }
 # Pages allowed to link outside the site, and the only external target the home page may use.
@@ -81,8 +85,8 @@ def headings(text: str) -> list[tuple[int, str]]:
     return [(len(m[1]), m[2]) for m in HEADING.finditer(FENCE.sub("", text))]
 
 
-def test_languages_have_the_same_nine_pages():
-    """docs/ru and docs/en each hold exactly the nine content pages."""
+def test_languages_have_the_same_pages():
+    """docs/ru and docs/en each hold exactly the same content pages."""
     expected = {f"{slug}.md" for slug in SLUGS}
     for lang in LANGS:
         assert {p.name for p in (DOCS / lang).glob("*.md")} == expected, lang

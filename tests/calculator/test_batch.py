@@ -1,0 +1,220 @@
+"""calculator.batch: a list of cities, each quoted exactly as a single city, and the total."""
+
+import json
+
+import pytest
+
+from calculator import ErrorCode, Language, answer, answer_json, parse_cities, quote_cities
+from calculator.batch import MAX_CITIES
+from harness.hostile_inputs import CORPUS
+
+CODES = {code.value for code in ErrorCode}
+
+#: One list per language, written as a reader of that language would paste it: tabs from a
+#: spreadsheet, semicolons and commas from CSV files, quoted names, a blank line.
+LISTS = {
+    Language.RU: (
+        "Казань\t1 308 660\n"
+        "Набережные Челны;548 434\n"
+        '"Нижнекамск";"241 479"\n'
+        "\n"
+        "Альметьевск, 156 000\n"
+        '"Город ""Тест"", N;1";12 000 000\n'
+        "Елабуга\t74 000\n"
+    ),
+    Language.EN: (
+        "Kazan\t1,308,660\n"
+        "Naberezhnye Chelny;548434\n"
+        '"Nizhnekamsk","241,479"\n'
+        "\n"
+        "Almetyevsk,156,000\n"
+        '"Town ""Test"", N;1",12,000,000\n'
+        "Yelabuga\t74 000\n"
+    ),
+}
+#: (line, name, population as typed) of each list above.
+EXPECTED_LINES = {
+    Language.RU: [
+        (1, "Казань", "1 308 660"),
+        (2, "Набережные Челны", "548 434"),
+        (3, "Нижнекамск", "241 479"),
+        (5, "Альметьевск", " 156 000"),
+        (6, 'Город "Тест", N;1', "12 000 000"),
+        (7, "Елабуга", "74 000"),
+    ],
+    Language.EN: [
+        (1, "Kazan", "1,308,660"),
+        (2, "Naberezhnye Chelny", "548434"),
+        (3, "Nizhnekamsk", "241,479"),
+        (5, "Almetyevsk", "156,000"),
+        (6, 'Town "Test", N;1', "12,000,000"),
+        (7, "Yelabuga", "74 000"),
+    ],
+}
+SHARED = [
+    {"gdp": "5000"},
+    {"country": "RUS"},
+    {"country": "RUS", "gdp": "25000", "category": "associate", "approval_year": "2027"},
+]
+
+
+@pytest.mark.parametrize("lang", list(Language))
+def test_lines_are_read_with_every_separator_and_quoted_names(lang):
+    """Tab, semicolon and comma separate; quotes protect names; blank lines keep numbering."""
+    good, bad = parse_cities(LISTS[lang])
+    assert bad == []
+    assert [(c.line, c.name, c.population) for c in good] == EXPECTED_LINES[lang]
+
+
+@pytest.mark.parametrize("fields", SHARED)
+@pytest.mark.parametrize("lang", list(Language))
+def test_every_city_equals_the_single_quote(lang, fields):
+    """Each city's record is exactly answer()'s for its population; the total is their sum."""
+    record = quote_cities(LISTS[lang], fields, lang)
+    assert "error" not in record
+    assert record["errors"] == []
+    assert len(record["cities"]) == len(EXPECTED_LINES[lang])
+    for city, (line, name, population) in zip(record["cities"], EXPECTED_LINES[lang], strict=True):
+        single = answer({**fields, "population": population}, lang)
+        assert {k: v for k, v in city.items() if k not in ("line", "name")} == single
+        assert (city["line"], city["name"]) == (line, name)
+    fees = [
+        answer({**fields, "population": p}, lang)["fee_usd"] for _, _, p in EXPECTED_LINES[lang]
+    ]
+    assert record["total_usd"] == sum(fees)
+    assert record["count"] == len(fees)
+    assert record["left_out"] == 0
+    assert record["left_out_text"] is None
+
+
+def test_total_and_shared_text_are_localized():
+    """The total line and the columns come from the engine's catalogues."""
+    ru = quote_cities(LISTS[Language.RU], {"gdp": "5000"}, Language.RU)
+    en = quote_cities(LISTS[Language.EN], {"gdp": "5,000"}, Language.EN)
+    assert ru["total_usd"] == en["total_usd"]
+    assert ru["total_summary"].startswith("Итого по списку (городов: 6): ")
+    assert en["total_summary"] == f"Total for the list (cities: 6): {en['total_text']} a year"
+    assert ru["columns"]["name"] == "Город"
+    assert en["columns"]["fee"] == "Fee, USD a year"
+
+
+def test_caveats_are_listed_once():
+    """A caveat shared by several cities (an estimated cell) is listed once for the list."""
+    text = "A\t12000000\nB\t13000000\nC\t100"
+    record = quote_cities(text, {"gdp": "5000"}, Language.EN)
+    estimated = [c for c in record["cities"] if c["needs_confirmation"]]
+    assert len(estimated) == 2
+    assert record["caveats"] == estimated[0]["caveats"]
+    assert record["caveats"][0].startswith("This cell is empty in the source")
+
+
+@pytest.mark.parametrize(
+    ("line", "code", "field"),
+    [
+        ("Казань", "missing_population", "population"),
+        (";5000", "missing_name", "city_name"),
+        ('"Казань;5000', "unclosed_quote", "city_name"),
+        ("Казань;abc", "not_a_number", "population"),
+        ("Казань;1,500", "ambiguous_separator", "population"),
+        ("Казань;", "empty", "population"),
+        ("Казань;-5", "negative", "population"),
+        ("Каз\u202eань;5000", "invalid_character", "city_name"),
+        ("К" * 200 + ";5000", "too_long", "city_name"),
+    ],
+)
+def test_a_bad_line_is_reported_by_number_and_the_others_quoted(line, code, field):
+    """The bad line's coded error carries its number; the good lines still add up."""
+    text = f"Набережные Челны;548 434\n\n{line}\nЕлабуга;74 000"
+    record = quote_cities(text, {"gdp": "5000"}, Language.RU)
+    assert "error" not in record
+    assert [(e["line"], e["code"], e["field"]) for e in record["errors"]] == [(3, code, field)]
+    assert record["errors"][0]["text"].startswith("Строка 3: ")
+    assert [c["name"] for c in record["cities"]] == ["Набережные Челны", "Елабуга"]
+    assert record["total_usd"] == sum(c["fee_usd"] for c in record["cities"])
+    assert record["left_out"] == 1
+    assert record["left_out_text"] == "Строк с ошибками, не вошедших в итог: 1."
+
+
+def test_a_line_error_is_the_single_quote_error():
+    """A bad population's message is exactly the single quote's, in English too."""
+    record = quote_cities("Kazan;12.5", {"gdp": "5000"}, Language.EN)
+    single = answer({"population": "12.5", "gdp": "5000"}, Language.EN)["error"]
+    assert record["errors"][0]["message"] == single["message"]
+    assert record["errors"][0]["text"] == f"Line 1: {single['message']}"
+    assert record["total_usd"] == 0
+
+
+@pytest.mark.parametrize(
+    ("fields", "field", "code"),
+    [
+        ({"gdp": "abc"}, "gdp", "not_a_number"),
+        ({}, "gdp", "empty"),
+        ({"country": "XYZ"}, "country", "unknown_country"),
+        ({"gdp": "5000", "category": "vip"}, "category", "invalid_category"),
+        ({"gdp": "5000", "approval_year": "99"}, "approval_year", "invalid_year"),
+    ],
+)
+def test_a_shared_field_error_is_one_error_for_the_list(fields, field, code):
+    """A bad GDP (or category, year, country) is the list's error, not one per line."""
+    record = quote_cities("A;1000\nB;abc\nC;2000", fields, Language.RU)
+    assert (record["error"]["field"], record["error"]["code"]) == (field, code)
+    assert record["cities"] == []
+    assert [e["line"] for e in record["errors"]] == [2]
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "header"),
+    [
+        ("", "no_cities", False),
+        ("\n  \n", "no_cities", False),
+        ("name,population\n", "no_cities", True),
+        ("Kazan,1000\n", "invalid_header", True),
+        ("".join(f"C{n};1000\n" for n in range(MAX_CITIES + 1)), "too_many_cities", False),
+        (None, "invalid_usage", False),
+    ],
+)
+def test_a_list_that_cannot_be_quoted_is_one_error(text, code, header):
+    """An empty, headless or overlong list is refused as a whole, with a coded error."""
+    record = quote_cities(text, {"gdp": "5000"}, Language.EN, header=header)
+    assert record["error"]["code"] == code
+    assert record["error"]["message"]
+
+
+def test_header_and_bom_are_read_and_counted():
+    """A CSV file's BOM and header are skipped, and line numbers are the file's."""
+    text = "\ufeffName;Population\r\nKazan;1308660\r\nBad;x\r\n"
+    record = quote_cities(text, {"gdp": "5000"}, Language.EN, header=True)
+    assert [c["line"] for c in record["cities"]] == [2]
+    assert [e["line"] for e in record["errors"]] == [3]
+
+
+def test_the_json_entry_point_routes_a_list():
+    """answer_json with a "cities" key answers for the list, as the browser asks."""
+    request = {"lang": "en", "cities": "Kazan\t1,308,660\nX\tbad", "fields": {"gdp": "5,000"}}
+    record = json.loads(answer_json(json.dumps(request)))
+    assert record == quote_cities(request["cities"], request["fields"], Language.EN)
+    assert (
+        record["cities"][0]["fee_usd"]
+        == answer({"population": "1,308,660", "gdp": "5,000"}, Language.EN)["fee_usd"]
+    )
+    bad = json.loads(answer_json(json.dumps({"lang": "en", "cities": 5, "fields": {}})))
+    assert bad["error"]["code"] == "invalid_usage"
+
+
+@pytest.mark.parametrize("lang", list(Language))
+def test_hostile_values_give_coded_errors_never_an_exception(lang):
+    """Every hostile value as a line's population is a coded line error; as a name, no crash."""
+    for entry in CORPUS:
+        # A CSV field's own quotation marks are the file's, not part of the number.
+        csv_quoted = entry.text.startswith('"') and entry.text.endswith('"')
+        one_line = not csv_quoted and not any(
+            c in entry.text for c in "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+        )
+        record = quote_cities(f"Город;{entry.text}\nЕлабуга;74 000", {"gdp": "5000"}, lang)
+        assert {e["code"] for e in record["errors"]} <= CODES, entry.what
+        if one_line:
+            assert [e["line"] for e in record["errors"]] == [1], entry.what
+            assert [c["name"] for c in record["cities"]] == ["Елабуга"], entry.what
+        named = quote_cities(f'"{entry.text}";1000', {"gdp": "5000"}, lang)
+        assert {e["code"] for e in named["errors"]} <= CODES, entry.what
+        assert "error" in named or named["cities"] or named["errors"], entry.what

@@ -1,0 +1,186 @@
+"""The several-cities page in Chromium: a list to a table of fees from the engine under Pyodide."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from calculator import Language, quote_cities
+from sitebuild.city_examples import example_text, tatarstan_cities
+from sitebuild.multi_quote_form import MAX_LINK_CITIES, script_messages
+from tests.e2e.axe import axe_violations
+from tests.pages import LANGS
+
+pytestmark = pytest.mark.browser
+
+START_TIMEOUT = 90_000
+FORM = "#multi-quote"
+LIST = "#multi-quote-cities"
+RESULT = "#multi-quote-result"
+BOM = b"\xef\xbb\xbf"
+
+#: A list per language as a reader would paste it: tab, semicolon, comma, a quoted name with a
+#: separator inside, and a city in a cell the source leaves empty (an estimate with a caveat).
+LISTS = {
+    "ru": 'Казань\t1 308 660\nНабережные Челны; 548 434\n"Город; N", 12 000 000\nЕлабуга,74 000',
+    "en": 'Kazan\t1,308,660\nNaberezhnye Chelny; 548,434\n"Town, N"; 12,000,000\nYelabuga,74000',
+}
+GDP = {"ru": "5 000", "en": "5,000"}
+#: A bad second line, and a name that looks like markup: it must stay text.
+BAD_LISTS = {
+    "ru": "Казань\t1 308 660\nНигде; много\n<b>Елабуга</b>; 74 000",
+    "en": "Kazan\t1,308,660\nNowhere; many\n<b>Yelabuga</b>; 74,000",
+}
+
+
+def cities_url(site, lang, query=""):
+    return site.url(lang, "cities/", query)
+
+
+def wait_ready(page: Page) -> None:
+    expect(page.locator(FORM)).to_have_attribute("data-engine", "ready", timeout=START_TIMEOUT)
+
+
+def submit(page: Page, cities: str, gdp: str | None = None) -> None:
+    page.fill(LIST, cities)
+    if gdp is not None:
+        page.fill("#fee-quote-gdp", gdp)
+    page.click(f'{FORM} button[type="submit"]')
+
+
+def expect_record(page: Page, record: dict) -> None:
+    """Every city's row, fee and band, and the total, as the engine computed them."""
+    rows = page.locator(f"{RESULT} tbody tr[data-city]")
+    expect(rows).to_have_count(len(record["cities"]))
+    for index, city in enumerate(record["cities"]):
+        row = rows.nth(index)
+        expect(row).to_have_attribute("data-city", city["name"])
+        expect(row).to_have_attribute("data-fee-usd", str(city["fee_usd"]))
+        expect(row).to_contain_text(city["fee_text"])
+        expect(row).to_contain_text(city["population_text"])
+        expect(row).to_contain_text(city["population_band"]["label"])
+    total = page.locator(f"{RESULT} [data-total-usd]").first
+    expect(total).to_have_attribute("data-total-usd", str(record["total_usd"]))
+    expect(page.locator(RESULT)).to_contain_text(record["total_summary"])
+
+
+@pytest.mark.parametrize("lang", list(LANGS))
+def test_a_pasted_list_gives_every_fee_the_total_a_csv_and_one_printed_page(visit, site, lang):
+    """Paste, quote, see each fee and the total; a bad line by number; CSV; print; axe."""
+    page = visit.page
+    language = Language(lang)
+    messages = script_messages(lang)
+    page.goto(cities_url(site, lang))
+    assert [url for url in visit.requests if "/assets/pyodide/" in url] == []
+    page.focus(LIST)  # the engine starts when the reader turns to the form
+    wait_ready(page)
+
+    submit(page, LISTS[lang], GDP[lang])
+    record = quote_cities(LISTS[lang], {"gdp": GDP[lang]}, language)
+    expect_record(page, record)
+    estimated = [c for c in record["cities"] if c["needs_confirmation"]]
+    assert estimated
+    for city in estimated:
+        expect(page.locator(f'{RESULT} tr[data-city="{city["name"]}"]')).to_contain_text(
+            city["provenance_text"]
+        )
+    for caveat in record["caveats"]:
+        expect(page.locator(RESULT)).to_contain_text(caveat)
+    expect(page.locator(RESULT)).to_contain_text(messages["unofficial"])
+    page.mouse.move(0, 0)  # judge the page at rest, not the button under the pointer
+    page.evaluate("document.activeElement.blur()")
+    assert axe_violations(page) == []
+
+    # The CSV: UTF-8 with a BOM, columns in the page's language, one row per city and a total.
+    with page.expect_download() as download_info:
+        page.click('[data-action="download-csv"]')
+    data = Path(download_info.value.path()).read_bytes()
+    assert data.startswith(BOM)
+    rows = list(
+        csv.reader(io.StringIO(data[3:].decode("utf-8")), delimiter=messages["csv_delimiter"])
+    )
+    columns = record["columns"]
+    assert rows[0] == [columns[k] for k in ("name", "population", "band", "fee", "caveat")]
+    assert [row[0] for row in rows[1:-1]] == [c["name"] for c in record["cities"]]
+    assert [int(row[3]) for row in rows[1:-1]] == [c["fee_usd"] for c in record["cities"]]
+    assert rows[-1][0] == messages["total_label"]
+    assert int(rows[-1][3]) == record["total_usd"]
+    assert re.fullmatch(r"wego-[a-z]+-\d{4}-\d\d-\d\d\.csv", download_info.value.suggested_filename)
+
+    # A bad line: reported by its number with the engine's code; the others still quoted.
+    submit(page, BAD_LISTS[lang])
+    record = quote_cities(BAD_LISTS[lang], {"gdp": GDP[lang]}, language)
+    expect_record(page, record)
+    error = page.locator(f'{RESULT} li[data-line="2"]')
+    expect(error).to_have_attribute("data-error-code", "not_a_number")
+    expect(error).to_have_text(record["errors"][0]["text"])
+    expect(page.locator(RESULT)).to_contain_text(record["left_out_text"])
+    expect(page.locator(f"{RESULT} tbody th").last).to_have_text(record["cities"][-1]["name"])
+    expect(page.locator(f"{RESULT} b")).to_have_count(0)
+
+    # With an approval year: the first fee year and the GDP year.
+    page.fill("#fee-quote-approval-year", "2026")
+    page.click(f'{FORM} button[type="submit"]')
+    record = quote_cities(BAD_LISTS[lang], {"gdp": GDP[lang], "approval_year": "2026"}, language)
+    expect(page.locator(RESULT)).to_contain_text(record["timeline"])
+    assert "2027" in record["timeline"]
+
+    # Print: one dated A4 page with the caveats and the unofficial line.
+    submit(page, LISTS[lang])
+    expect(page.locator(f"{RESULT} tbody tr")).to_have_count(4)
+    page.emulate_media(media="print")
+    expect(page.locator(".wego-multi__dated")).to_be_visible()
+    expect(page.locator(LIST)).to_be_hidden()
+    pdf = page.pdf(format="A4", print_background=False)
+    assert len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf)) == 1
+
+
+@pytest.mark.parametrize("lang", list(LANGS))
+def test_the_example_fills_the_list_and_the_link_round_trips(browser, site, lang):
+    """The Tatarstan example quotes at once; the link brings it back; >50 cities are refused."""
+    context = browser.new_context(locale="ru-RU", service_workers="block")
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site.origin)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    language = Language(lang)
+    messages = script_messages(lang)
+    try:
+        page.goto(cities_url(site, lang))
+        page.click('[data-action="example"]')
+        expect(page.locator(LIST)).to_have_value(example_text(language))
+        wait_ready(page)
+        record = quote_cities(example_text(language), {"country": "RUS"}, language)
+        assert len(record["cities"]) == len(tatarstan_cities())
+        expect_record(page, record)
+        expect(page.locator("#fee-quote-country")).to_have_value(
+            "Россия" if lang == "ru" else "Russia"
+        )
+
+        page.click('[data-action="copy-link"]')
+        expect(page.locator("[data-status]")).to_have_text(messages["link_copied"])
+        link = page.evaluate("navigator.clipboard.readText()")
+        assert link == page.url
+        assert parse_qs(urlsplit(link).query)["cities"] == [example_text(language)]
+
+        page.goto(link)  # the link alone brings back the list and its estimate
+        expect(page.locator(LIST)).to_have_value(example_text(language))
+        wait_ready(page)
+        expect_record(page, record)
+
+        too_long = "\n".join(f"C{n}; {1000 + n}" for n in range(MAX_LINK_CITIES + 1))
+        submit(page, too_long)
+        expect(page.locator(f"{RESULT} tbody tr")).to_have_count(MAX_LINK_CITIES + 1)
+        page.click('[data-action="copy-link"]')
+        refusal = messages["link_too_long"].format(max=MAX_LINK_CITIES, count=MAX_LINK_CITIES + 1)
+        expect(page.locator("[data-status]")).to_have_text(refusal)
+        assert urlsplit(page.url).query == ""
+    finally:
+        context.close()
+    assert errors == []
