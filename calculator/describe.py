@@ -13,6 +13,7 @@ from .labels import caveat, gdp_band_label, population_band_label, provenance_la
 from .locales import Language
 from .lookup import Band, Category, Quote
 from .messages import error_message, message
+from .plausibility import warnings
 from .schedule import get_schedule
 
 __all__ = [
@@ -103,6 +104,8 @@ def describe_quote(quote: Quote, lang: Language) -> dict[str, Any]:
         "timeline": timeline,
         "notes": notes(lang),
         "source": get_schedule().source,
+        # Plausibility: figures no city or economy has, quoted but flagged (plausibility.py).
+        "warnings": warnings(quote, lang),
     }
 
 

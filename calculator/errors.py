@@ -54,6 +54,8 @@ class ErrorCode(StrEnum):
     NO_COUNTRY_DATA = "no_country_data"
     #: The data have no figure for the year needed (nor, for a fee year, any earlier one).
     NO_COUNTRY_DATA_FOR_YEAR = "no_country_data_for_year"
+    #: Exponent notation (``1e6``): the number fields take digits only.
+    EXPONENT = "exponent"
 
 
 class InputError(ValueError):

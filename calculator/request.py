@@ -22,9 +22,10 @@ from .describe import (
     describe_reader_gdp,
 )
 from .errors import ErrorCode, Field, InputError
+from .formatting import format_decimal
 from .locales import DEFAULT_LANGUAGE, Language
 from .lookup import Category, quote
-from .parsing import parse_approval_year, parse_gdp, parse_population
+from .parsing import machine_number, parse_approval_year, parse_gdp, parse_population
 
 __all__ = ["answer", "answer_json", "parse_language"]
 
@@ -57,6 +58,48 @@ def _fee_year(fields: Mapping[str, object]) -> int:
     return get_gdp_data().default_fee_year
 
 
+# --- Numbers that survive a language switch, and countries named in messages -------------
+#: ``number_format: "link"`` in the fields: population and GDP come from a link, where they
+#: are machine-written (``47404.96``) whatever the language (older links: as typed).
+_LINK_FORMAT = "link"
+_MAX_COUNTRY_NAME = 80
+
+
+def _from_link(fields: Mapping[str, object]) -> bool:
+    return fields.get("number_format") == _LINK_FORMAT
+
+
+def _numbers(fields: Mapping[str, object], lang: Language) -> dict[str, dict[str, str]]:
+    """Each number field that reads, as a link writes it and as this language shows it.
+
+    ``inputs`` goes into the page's link and the language selector, so another language
+    reads the same value; ``input_texts`` is what the field shows the reader. A field with an
+    error is left out (the link keeps its text as typed).
+    """
+    link = _from_link(fields)
+    machine: dict[str, str] = {}
+    shown: dict[str, str] = {}
+    for name, parse in (("population", parse_population), ("gdp", parse_gdp)):
+        try:
+            value = parse(fields.get(name), lang, link=link)
+        except InputError:
+            continue
+        machine[name] = machine_number(value)
+        shown[name] = format_decimal(value, lang)
+    return {"inputs": machine, "input_texts": shown}
+
+
+def _named(error: InputError, fields: Mapping[str, object]) -> InputError:
+    """A data error naming the country as the page does (``country_name``), not its code."""
+    name = fields.get("country_name")
+    if "country" not in error.params or not isinstance(name, str):
+        return error
+    name = " ".join(name.split())
+    if not name or len(name) > _MAX_COUNTRY_NAME:
+        return error
+    return InputError(error.code, error.field, {**error.params, "country": name})
+
+
 def _gdp(fields: Mapping[str, object], lang: Language) -> _Gdp:
     """The typed GDP, or (when it is blank and a country is given) the World Bank's figure."""
     try:
@@ -65,7 +108,7 @@ def _gdp(fields: Mapping[str, object], lang: Language) -> _Gdp:
     except InputError as error:
         return _Gdp(None, error, None)
     try:
-        typed = parse_gdp(fields.get("gdp"), lang)
+        typed = parse_gdp(fields.get("gdp"), lang, link=_from_link(fields))
     except InputError as error:
         if country is None or error.code is not ErrorCode.EMPTY:
             reader = None if country is None else describe_reader_gdp(country, lang)
@@ -77,7 +120,8 @@ def _gdp(fields: Mapping[str, object], lang: Language) -> _Gdp:
     try:
         figure = gdp_for(country, fee_year=year)
     except InputError as error:
-        return _Gdp(None, error, describe_missing_gdp(country, error, lang))
+        named = _named(error, fields)
+        return _Gdp(None, named, describe_missing_gdp(country, named, lang))
     return _Gdp(figure.value, None, describe_gdp_source(figure, lang))
 
 
@@ -87,7 +131,12 @@ def answer(fields: Mapping[str, object], lang: Language = DEFAULT_LANGUAGE) -> d
     All fields are checked in form order so the first problem the reader sees is the
     first field on the form.
 
-    Optional ``country`` (ISO 3166-1 alpha-3, e.g. ``RUS``) and ``fee_year``: when ``gdp`` is
+    ``number_format: "link"`` reads population and GDP as links write them (machine-written
+    numbers, see ``parsing``); every record carries ``inputs`` (the numbers as links write
+    them) and ``input_texts`` (as the language shows them), for the fields that read.
+
+    Optional ``country`` (ISO 3166-1 alpha-3, e.g. ``RUS``), ``country_name`` (the name the
+    page shows, used in messages instead of the code) and ``fee_year``: when ``gdp`` is
     blank, the GDP per capita is the World Bank's figure for the year before the fee year
     (``fee_year``, else the year after ``approval_year``, else the year after the newest
     data), or the latest earlier one. A typed ``gdp`` always wins. With a country, the record
@@ -97,7 +146,7 @@ def answer(fields: Mapping[str, object], lang: Language = DEFAULT_LANGUAGE) -> d
     """
     gdp_step = _gdp(fields, lang)
     try:
-        population = parse_population(fields.get("population"), lang)
+        population = parse_population(fields.get("population"), lang, link=_from_link(fields))
         if gdp_step.error is not None:
             raise gdp_step.error
         assert gdp_step.value is not None
@@ -108,6 +157,7 @@ def answer(fields: Mapping[str, object], lang: Language = DEFAULT_LANGUAGE) -> d
         record = describe_error(error, lang)
     if gdp_step.source is not None:
         record["gdp_source"] = gdp_step.source
+    record.update(_numbers(fields, lang))
     return record
 
 
