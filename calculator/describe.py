@@ -78,6 +78,10 @@ def describe_quote(quote: Quote, lang: Language) -> dict[str, Any]:
         "fee_text": fee_text,
         "due_now_usd": quote.due_now_usd,
         "due_now_text": format_usd(quote.due_now_usd, lang),
+        # A finished sentence, so pages fill no template of their own.
+        "due_now_summary": message(
+            "quote.due_now", lang, amount=format_usd(quote.due_now_usd, lang)
+        ),
         "summary": message("quote.fee", lang, fee=fee_text),
         "population": quote.population,
         "population_text": format_decimal(quote.population, lang),
