@@ -1,7 +1,7 @@
 """The fee quote widget's markup, rendered at build time in the page's language.
 
-Without JavaScript the fields and buttons are hidden (a static site cannot compute a quote)
-and a note points to the table below; ``assets/javascripts/fee-quote.mjs`` brings the form to
+Without JavaScript its buttons stay hidden (a static site cannot compute a quote: "Calculate"
+would only reload the page) and a note points to the table below; ``assets/javascripts/fee-quote.mjs`` brings the form to
 life: live quotes from the engine in Pyodide. Every string comes from sitebuild/locales; the
 strings scripts need travel as one JSON object in the component's ``data-messages``
 (read by ``assets/javascripts/ui-text.mjs``); every attribute value is escaped.

@@ -234,3 +234,91 @@ def test_codes_in_links_and_typed_codes(visit, site):
     expect(error).to_be_hidden()
     expect(page.locator(NOTE)).to_contain_text("World Bank, 2024")
     assert query_of(page.url)["country"] == ["KAZ"]
+
+
+# --- Defects found trying the site as a new reader -----------------------------------------
+
+
+def leave_field_with(page: Page, typed: str) -> None:
+    page.fill(COUNTRY, typed)
+    page.press(COUNTRY, "Tab")
+
+
+def test_three_letters_are_not_guessed_as_a_code(visit, site):
+    """ "Aus" + Tab asks (Australia or Austria?) instead of picking Australia; "AUT" is a code."""
+    page = visit.page
+    page.goto(fees_url(site, "en"))
+    suggest = page.locator("[data-country-suggest]")
+    for typed in ("Aus", "Ind", "Bel", "Tur", "Mar"):
+        leave_field_with(page, typed)
+        expect(page.locator(COUNTRY)).to_have_value(typed)
+        expect(suggest).to_be_visible()
+        expect(suggest).to_contain_text(f"“{typed}” is not a full country name")
+    expect(suggest).to_contain_text("Morocco")
+    leave_field_with(page, "Aus")
+    expect(suggest).to_contain_text("Australia")
+    expect(suggest).to_contain_text("Austria")
+    leave_field_with(page, "AUT")
+    expect(page.locator(COUNTRY)).to_have_value("Austria")
+    expect(suggest).to_be_hidden()
+
+
+@pytest.mark.parametrize(
+    ("lang", "names"),
+    [
+        (
+            "en",
+            {
+                "Turkey": "Türkiye",
+                "UK": "United Kingdom",
+                "Czech Republic": "Czechia",
+                "Ivory Coast": "Côte d'Ivoire",
+                "United States of America": "United States",
+                "USA": "United States",
+            },
+        ),
+        (
+            "ru",
+            {
+                "Кыргызстан": "Киргизия",
+                "Белоруссия": "Беларусь",
+                "Молдова": "Молдавия",
+                "Туркмения": "Туркменистан",
+                "Соединённые Штаты Америки": "США",
+                "Кот-д\u2019Ивуар": "Кот-д'Ивуар",
+            },
+        ),
+    ],
+)
+def test_common_and_older_names_resolve(visit, site, lang, names):
+    """Common, older and official names pick the country (without waiting for the engine)."""
+    page = visit.page
+    page.goto(fees_url(site, lang))
+    for typed, name in names.items():
+        leave_field_with(page, typed)
+        expect(page.locator(COUNTRY)).to_have_value(name)
+        expect(page.locator("[data-country-suggest]")).to_be_hidden()
+
+
+def test_approval_year_and_data_agree(visit, site):
+    """Russia for a 2012 approval gets the 2012 figure; a year without data clears the figure
+    and the message names the country, not its code."""
+    page = visit.page
+    page.goto(fees_url(site, "en", "?population=624518&country=RUS&approval_year=2015"))
+    year = page.locator("#fee-quote-approval-year")
+    for approval in ("2015", "2012"):
+        record = answer(
+            {"population": "624518", "country": "RUS", "approval_year": approval}, Language.EN
+        )
+        year.fill(approval)
+        expect(page.locator(GDP)).to_have_value(
+            record["gdp_source"]["value_text"], timeout=START_TIMEOUT
+        )
+        expect(page.locator(NOTE)).to_have_attribute("data-year", approval)
+    leave_field_with(page, "Djibouti")
+    year.fill("2011")
+    error = page.locator('[data-error-for="gdp"]')
+    expect(error).to_have_attribute("data-error-code", "no_country_data_for_year")
+    expect(error).to_contain_text("for 2011 for this country (Djibouti)")
+    expect(error).not_to_contain_text("DJI")
+    expect(page.locator(GDP)).to_have_value("")
