@@ -1,9 +1,10 @@
 """The fee quote widget's markup, rendered at build time in the page's language.
 
 Without JavaScript its buttons stay hidden (a static site cannot compute a quote: "Calculate"
-would only reload the page) and a note points to the table below; ``assets/javascripts/fee-quote.mjs`` brings the form to
-life: live quotes from the engine in Pyodide. Every string comes from sitebuild/locales; the
-strings scripts need travel as one JSON object in the component's ``data-messages``
+would only reload the page) and a note points to the table below;
+``assets/javascripts/fee-quote.mjs`` brings the form to life: live quotes from the engine in
+Pyodide. Every string comes from sitebuild/locales; the strings scripts need travel as one
+JSON object in the component's ``data-messages``
 (read by ``assets/javascripts/ui-text.mjs``); every attribute value is escaped.
 
 Each field group has its own function (``population_field``, ``country_field``,
