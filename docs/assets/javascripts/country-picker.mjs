@@ -114,6 +114,9 @@ class CountryPicker {
     }
     const key = normalize(typed);
     const found = new Map();
+    // Three letters may be a code in other case ("aut"): offer its country first, not pick it.
+    const coded = /^[a-z]{3}$/i.test(typed) ? this.byCode.get(typed.toUpperCase()) : undefined;
+    if (coded) found.set(coded.code, coded.name);
     for (const [name, entry] of this.names) {
       if (name.startsWith(key) && !found.has(entry.code)) found.set(entry.code, entry.name);
       if (found.size === MAX_SUGGESTIONS) break;

@@ -20,11 +20,12 @@ function row(list, term, value) {
   list.append(node("dt", "", term), node("dd", "", value));
 }
 
-// Where the GDP figure comes from: the World Bank (with its credit) or the reader.
-function gdpSource(record, messages) {
+// The GDP figure and where it comes from: the World Bank's (as the field shows it) or the
+// reader's own.
+function gdpFigure(record, messages) {
   const source = record.gdp_source;
-  if (source?.origin === "world_bank") return `${source.text}. ${source.credit}`;
-  return messages.print_gdp_typed;
+  if (source?.origin === "world_bank") return `${source.value_text} (${source.text})`;
+  return `${record.gdp_per_capita_text} (${messages.print_gdp_typed})`;
 }
 
 /**
@@ -43,10 +44,13 @@ export function buildPrintSheet({ record, fields, country, lang, messages, url }
   const inputs = node("dl", "wego-quote-print__inputs");
   row(inputs, messages.population, record.population_text);
   row(inputs, messages.print_country, country);
-  row(inputs, messages.gdp, `${record.gdp_per_capita_text} (${gdpSource(record, messages)})`);
+  row(inputs, messages.gdp, gdpFigure(record, messages));
   row(inputs, messages.category, record.category_text);
   row(inputs, messages.print_approval_year, fields.approval_year ? String(record.approval_year) : "");
   sheet.append(inputs);
+  if (record.gdp_source?.origin === "world_bank") {
+    sheet.append(node("p", "wego-quote-print__note", record.gdp_source.credit));
+  }
 
   sheet.append(node("h2", "", messages.print_result));
   sheet.append(node("p", "wego-quote-print__fee", record.summary));
