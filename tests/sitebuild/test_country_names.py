@@ -20,7 +20,12 @@ from sitebuild.country_names import (
     name_index,
     strip_stress,
 )
-from sitebuild.fee_quote_form import render_fee_quote_form
+from sitebuild.fee_quote_form import (
+    country_field,
+    gdp_field,
+    population_field,
+    render_fee_quote_form,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 LOCALES = ROOT / "sitebuild" / "locales"
@@ -237,6 +242,18 @@ class _Options(HTMLParser):
             self.elements[attributes["id"]] = {"tag": tag, **attributes}
 
 
+class _Messages(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.messages: dict[str, str] = {}
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if "data-messages" in attributes:
+            key = attributes.get("id") or attributes.get("data-field") or tag
+            self.messages[key] = attributes["data-messages"]
+
+
 class TestMarkup:
     """The form's country field and the GDP source note, rendered at build time."""
 
@@ -266,6 +283,39 @@ class TestMarkup:
         html = render_fee_quote_form(Language.RU, "..")
         assert '<label for="fee-quote-country">Страна (необязательно)</label>' in html
         assert "Côte d&#x27;Ivoire" in render_fee_quote_form(Language.EN, "..")
+
+    @pytest.mark.parametrize("lang", LANGS)
+    def test_strings_for_scripts_are_one_json_object(self, lang):
+        """The picker's strings in its field group's data-messages, the form's in the form's."""
+        parser = _Messages()
+        parser.feed(render_fee_quote_form(lang, ".."))
+        country = json.loads(parser.messages["country"])
+        quote = json.loads(parser.messages["fee-quote"])
+        assert {"no_data_note", "license_link", "did_you_mean", "unknown"} <= country.keys()
+        assert {"loading", "ready", "failed", "print_unofficial", "print_date"} <= quote.keys()
+        assert "due_now" not in quote  # a finished sentence from the engine now
+        html = render_fee_quote_form(lang, "..")
+        assert "data-msg-" not in html
+
+    def test_field_groups_render_alone(self):
+        """Another page can reuse a field group: each renders by itself, with its strings."""
+        assert country_field(Language.EN).startswith('<div class="wego-quote__field')
+        assert 'data-messages="' in country_field(Language.EN)
+        assert 'name="population"' in population_field(Language.RU)
+        assert 'id="fee-quote-gdp-source"' in gdp_field(Language.RU)
+
+    def test_result_is_not_live_but_a_summary_region_is(self):
+        html = render_fee_quote_form(Language.EN, "..")
+        result = re.search(r'<section[^>]*id="fee-quote-result"[^>]*>', html).group(0)
+        assert "aria-live" not in result
+        assert re.search(r'<p[^>]*data-announce[^>]*aria-live="polite"', html)
+
+    def test_buttons_start_hidden(self):
+        """Without JavaScript no button is offered: the script shows them."""
+        html = render_fee_quote_form(Language.EN, "..")
+        buttons = re.findall(r"<button[^>]*>", html)
+        assert len(buttons) == 3
+        assert all(" hidden" in button for button in buttons)
 
     def test_field_order(self):
         """Population, then country, then the GDP it fills."""
