@@ -211,14 +211,16 @@ def gdp_for(
         raise InputError(ErrorCode.UNKNOWN_COUNTRY, Field.COUNTRY)
     pairs = table.series.get(code, ())
     if not pairs:
-        raise InputError(ErrorCode.NO_COUNTRY_DATA, Field.GDP, {"code": code})
+        # ``country`` names the country in the message; the code until a caller (the widget,
+        # through answer()'s ``country_name``) supplies the reader's-language name.
+        raise InputError(ErrorCode.NO_COUNTRY_DATA, Field.GDP, {"code": code, "country": code})
     requested = year if fee_year is None else fee_year - 1
     if requested is None:
         found, value = pairs[-1]
     else:
         index = bisect_right([y for y, _ in pairs], requested) - 1
         if index < 0 or (year is not None and pairs[index][0] != year):
-            params = {"code": code, "year": str(requested)}
+            params = {"code": code, "country": code, "year": str(requested)}
             raise InputError(ErrorCode.NO_COUNTRY_DATA_FOR_YEAR, Field.GDP, params)
         found, value = pairs[index]
     return GdpFigure(

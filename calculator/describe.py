@@ -13,6 +13,7 @@ from .labels import caveat, gdp_band_label, population_band_label, provenance_la
 from .locales import Language
 from .lookup import Band, Category, Quote
 from .messages import error_message, message
+from .plausibility import warnings
 from .schedule import Schedule, get_schedule
 
 __all__ = [
@@ -93,6 +94,10 @@ def describe_quote(
         "fee_range_text": fee_range_text,
         "due_now_usd": quote.due_now_usd,
         "due_now_text": format_usd(quote.due_now_usd, lang),
+        # A finished sentence, so pages fill no template of their own.
+        "due_now_summary": message(
+            "quote.due_now", lang, amount=format_usd(quote.due_now_usd, lang)
+        ),
         "summary": message("quote.fee", lang, fee=fee_text),
         "population": quote.population,
         "population_text": format_decimal(quote.population, lang),
@@ -119,6 +124,8 @@ def describe_quote(
         "timeline": timeline,
         "notes": notes(lang),
         "source": table.source,
+        # Plausibility: figures no city or economy has, quoted but flagged (plausibility.py).
+        "warnings": warnings(quote, lang),
     }
 
 

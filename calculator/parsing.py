@@ -15,8 +15,13 @@ The rules, decided once (and stated on the fees page and in the README):
   thousandfold.
 * Only the digits 0–9 are accepted: other scripts' digits are refused with a specific
   error rather than silently converted.
-* Exponents (``2.8e4``) are accepted as machine-written numbers; ``nan``, ``inf`` and
-  values beyond a double's range are refused as non-finite.
+* Exponent notation (``2.8e4``, ``1e6``) is refused with its own code: the fields take digits
+  only, and ``1e6`` read as a million surprises as often as it helps. ``nan`` and ``inf``
+  are refused as non-finite.
+* Links carry machine-written numbers (``624518``, ``47404.96``: digits and at most one dot
+  as the decimal point), the same in both languages, so a quote survives a language switch:
+  ``parse_population``/``parse_gdp`` with ``link=True`` read such a value that way first and
+  anything else as typed text. ``machine_number`` writes a value back that way.
 * Invisible characters (controls, bidi marks, zero-width spaces) are refused: they can
   make a figure look different from what it is.
 """
@@ -25,7 +30,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from .errors import ErrorCode, Field, InputError
 from .locales import Language
@@ -35,6 +40,7 @@ __all__ = [
     "MAX_GDP_USD",
     "MAX_INPUT_LENGTH",
     "MAX_POPULATION",
+    "machine_number",
     "parse_approval_year",
     "parse_gdp",
     "parse_number",
@@ -53,8 +59,8 @@ _SPACES = "\u0020\u00a0\u202f\u2009"
 _MINUS_SIGNS = "-\u2212\u2012\u2013\u2014\ufe63\uff0d"
 _NON_FINITE = {"nan", "inf", "infinity", "∞"}
 _EXPONENT = re.compile(r"(?:\d+(?:\.\d+)?|\.\d+)[eE][+-]?\d+")
+_MACHINE = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 _DIGITS = re.compile(r"\d+")
-_DOUBLE_MAX = Decimal("1.7976931348623157e308")
 
 
 def _is_invisible(char: str) -> bool:
@@ -104,8 +110,23 @@ def _split_decimal(text: str, lang: Language, field: Field) -> tuple[list[str], 
     return [whole], fraction
 
 
-def parse_number(text: object, lang: Language, field: Field) -> Decimal:
-    """Read one positive, finite number typed by a person, or raise a coded InputError."""
+def parse_number(text: object, lang: Language, field: Field, *, link: bool = False) -> Decimal:
+    """Read one positive, finite number typed by a person, or raise a coded InputError.
+
+    With ``link``, a machine-written number (see :func:`machine_number`) is read as such in
+    either language; other text is read as typed in ``lang`` (links made before numbers
+    were normalised carry the reader's text).
+    """
+    if (
+        link
+        and isinstance(text, str)
+        and len(text.strip()) <= MAX_INPUT_LENGTH
+        and _MACHINE.fullmatch(text.strip())
+    ):
+        value = Decimal(text.strip())
+        if value == 0:
+            raise InputError(ErrorCode.ZERO, field)
+        return value
     if text is None:
         raise InputError(ErrorCode.EMPTY, field)
     if not isinstance(text, str):
@@ -127,24 +148,12 @@ def parse_number(text: object, lang: Language, field: Field) -> Decimal:
     if any(c.isdigit() and not c.isascii() for c in body):
         raise InputError(ErrorCode.UNSUPPORTED_DIGITS, field)
     if _EXPONENT.fullmatch(body):
-        value = _exponent_value(body, field)
-    else:
-        value = _human_value(body, lang, field)
+        raise InputError(ErrorCode.EXPONENT, field)
+    value = _human_value(body, lang, field)
     if negative and value != 0:
         raise InputError(ErrorCode.NEGATIVE, field)
     if value == 0:
         raise InputError(ErrorCode.ZERO, field)
-    return value
-
-
-def _exponent_value(body: str, field: Field) -> Decimal:
-    """A machine-written number such as ``2.8e4``; beyond a double's range is non-finite."""
-    try:
-        value = Decimal(body)
-    except InvalidOperation:  # pragma: no cover - the pattern only admits valid literals
-        raise InputError(ErrorCode.NOT_A_NUMBER, field) from None
-    if not value.is_finite() or value > _DOUBLE_MAX:
-        raise InputError(ErrorCode.NOT_FINITE, field)
     return value
 
 
@@ -174,10 +183,15 @@ def _with_field(error: InputError, field: Field) -> InputError:
     return error if error.field is field else InputError(error.code, field, error.params)
 
 
-def parse_population(text: object, lang: Language) -> int:
-    """A city's population as a whole number of residents."""
+def machine_number(value: Decimal | int) -> str:
+    """A value as links carry it: digits, and a dot before any fraction (``47404.96``)."""
+    return format(Decimal(value).normalize(), "f")
+
+
+def parse_population(text: object, lang: Language, *, link: bool = False) -> int:
+    """A city's population as a whole number of residents (``link``: see parse_number)."""
     try:
-        value = parse_number(text, lang, Field.POPULATION)
+        value = parse_number(text, lang, Field.POPULATION, link=link)
     except InputError as error:
         raise _with_field(error, Field.POPULATION) from None
     if value != value.to_integral_value():
@@ -187,10 +201,10 @@ def parse_population(text: object, lang: Language) -> int:
     return int(value)
 
 
-def parse_gdp(text: object, lang: Language) -> Decimal:
+def parse_gdp(text: object, lang: Language, *, link: bool = False) -> Decimal:
     """GDP per capita (PPP) in USD, kept exact so band edges such as 999.99 are honest."""
     try:
-        value = parse_number(text, lang, Field.GDP)
+        value = parse_number(text, lang, Field.GDP, link=link)
     except InputError as error:
         raise _with_field(error, Field.GDP) from None
     if value > MAX_GDP_USD:

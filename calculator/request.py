@@ -22,9 +22,10 @@ from .describe import (
     describe_reader_gdp,
 )
 from .errors import ErrorCode, Field, InputError
+from .formatting import format_decimal
 from .locales import DEFAULT_LANGUAGE, Language
 from .lookup import Category, quote
-from .parsing import parse_approval_year, parse_gdp, parse_population
+from .parsing import machine_number, parse_approval_year, parse_gdp, parse_population
 
 __all__ = ["answer", "answer_json", "parse_language"]
 
@@ -82,13 +83,14 @@ def _read_form(fields: Mapping[str, object], lang: Language) -> _Form:
             errors.append(error)
             return None
 
-    population = read(lambda: parse_population(fields.get("population"), lang))
+    link = _from_link(fields)
+    population = read(lambda: parse_population(fields.get("population"), lang, link=link))
     country = read(lambda: parse_country(fields.get("country")))
     fee_year = read(lambda: parse_fee_year(fields.get("fee_year")))
 
     def typed_gdp() -> Decimal | None:
         try:
-            return parse_gdp(fields.get("gdp"), lang)
+            return parse_gdp(fields.get("gdp"), lang, link=link)
         except InputError as error:
             # A blank GDP is a problem only without a country: with one, it is looked up.
             if error.code is ErrorCode.EMPTY and country is not None:
@@ -110,7 +112,45 @@ class _Gdp:
     source: dict[str, Any] | None
 
 
-def _resolve_gdp(form: _Form, lang: Language) -> _Gdp:
+# --- Numbers that survive a language switch, and countries named in messages -------------
+#: ``number_format: "link"`` in the fields: population and GDP come from a link, where they
+#: are machine-written (``47404.96``) whatever the language (older links: as typed).
+_LINK_FORMAT = "link"
+_MAX_COUNTRY_NAME = 80
+
+
+def _from_link(fields: Mapping[str, object]) -> bool:
+    return fields.get("number_format") == _LINK_FORMAT
+
+
+def _numbers(form: _Form, lang: Language) -> dict[str, dict[str, str]]:
+    """Each number field that reads, as a link writes it and as this language shows it.
+
+    ``inputs`` goes into the page's link and the language selector, so another language
+    reads the same value; ``input_texts`` is what the field shows the reader. A field with an
+    error, or a blank GDP, is left out (the link keeps its text as typed).
+    """
+    machine: dict[str, str] = {}
+    shown: dict[str, str] = {}
+    for name, value in (("population", form.population), ("gdp", form.gdp)):
+        if value is not None:
+            machine[name] = machine_number(value)
+            shown[name] = format_decimal(value, lang)
+    return {"inputs": machine, "input_texts": shown}
+
+
+def _named(error: InputError, fields: Mapping[str, object]) -> InputError:
+    """A data error naming the country as the page does (``country_name``), not its code."""
+    name = fields.get("country_name")
+    if "country" not in error.params or not isinstance(name, str):
+        return error
+    name = " ".join(name.split())
+    if not name or len(name) > _MAX_COUNTRY_NAME:
+        return error
+    return InputError(error.code, error.field, {**error.params, "country": name})
+
+
+def _resolve_gdp(form: _Form, fields: Mapping[str, object], lang: Language) -> _Gdp:
     """The typed figure, or the country's figure under the previous-year rule.
 
     A typed GDP always wins. Otherwise the fee year (given, else the year after approval,
@@ -133,7 +173,8 @@ def _resolve_gdp(form: _Form, lang: Language) -> _Gdp:
     try:
         figure = gdp_for(form.country, fee_year=fee_year)
     except InputError as error:
-        return _Gdp(None, error, describe_missing_gdp(form.country, error, lang))
+        named = _named(error, fields)
+        return _Gdp(None, named, describe_missing_gdp(form.country, named, lang))
     return _Gdp(figure.value, None, describe_gdp_source(figure, lang))
 
 
@@ -149,7 +190,12 @@ def answer(fields: Mapping[str, object], lang: Language = DEFAULT_LANGUAGE) -> d
     first problem the reader sees is the first field on the form to fix; a country without a
     figure (``no_country_data``...) is reported in the GDP field's place.
 
-    Optional ``country`` (ISO 3166-1 alpha-3, e.g. ``RUS``) and ``fee_year``: when ``gdp`` is
+    ``number_format: "link"`` reads population and GDP as links write them (machine-written
+    numbers, see ``parsing``); every record carries ``inputs`` (the numbers as links write
+    them) and ``input_texts`` (as the language shows them), for the fields that read.
+
+    Optional ``country`` (ISO 3166-1 alpha-3, e.g. ``RUS``), ``country_name`` (the name the
+    page shows, used in messages instead of the code) and ``fee_year``: when ``gdp`` is
     blank, the GDP per capita is the World Bank's figure for the year before the fee year
     (``fee_year``, else the year after ``approval_year``, else the year after the newest
     data), or the latest earlier one. A typed ``gdp`` always wins. With a country, the record
@@ -160,7 +206,7 @@ def answer(fields: Mapping[str, object], lang: Language = DEFAULT_LANGUAGE) -> d
     looked up while the fee year or the approval year that would pick it is wrong.
     """
     form = _read_form(fields, lang)
-    gdp = _resolve_gdp(form, lang)
+    gdp = _resolve_gdp(form, fields, lang)
     problems = sorted(
         [*form.errors, *([gdp.error] if gdp.error is not None else [])], key=_place_in_form
     )
@@ -177,6 +223,7 @@ def answer(fields: Mapping[str, object], lang: Language = DEFAULT_LANGUAGE) -> d
         record = describe_error(error, lang)
     if gdp.source is not None:
         record["gdp_source"] = gdp.source
+    record.update(_numbers(form, lang))
     return record
 
 

@@ -21,10 +21,11 @@ aggregates (World, income groups, regions) have an empty one and are dropped, an
 code the metadata does not list (``INX``, "Not classified", is in the data but not in the
 metadata). Values are copied as the exact decimal strings of the source, never re-rounded.
 
-What is kept: every value from ``--first-year`` (2015) on, plus, for an economy whose latest
-value is older than that, its latest value, so that "the latest value" covers every economy
-with data. ``--iso-codes`` also rewrites ``iso3166_alpha3.txt`` from pycountry (a dev-only
-dependency), which the engine uses to tell an unknown code from a country without data.
+What is kept: every value from ``--first-year`` (2010, the first year the widget's approval
+year accepts) on, plus, for an economy whose latest value is older than that, its latest
+value, so that "the latest value" covers every economy with data. ``--iso-codes`` also
+rewrites ``iso3166_alpha3.txt`` from pycountry (a dev-only dependency), which the engine uses
+to tell an unknown code from a country without data.
 
 Std-lib only (pycountry only for ``--iso-codes``).
 """
@@ -47,7 +48,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 DATA_DIR = REPO / "calculator" / "data"
 INDICATOR = "NY.GDP.PCAP.PP.CD"
-FIRST_YEAR = 2015
+#: The first year kept: the approval year field's first year (calculator.parsing.YEAR_RANGE,
+#: 2010, when WeGO was founded), because an approval year Y uses GDP for Y. A unit test keeps
+#: the two equal.
+FIRST_YEAR = 2010
 VALUES_FILE = "gdp_per_capita_ppp.csv"
 SOURCE_JSON = "source.json"
 SOURCE_MD = "SOURCE.md"
@@ -296,7 +300,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("source", type=Path, help="the World Bank zip, or a folder of its CSVs")
     parser.add_argument("--data-dir", type=Path, default=DATA_DIR, help="default: %(default)s")
-    parser.add_argument("--first-year", type=int, default=FIRST_YEAR, help="default: 2015")
+    parser.add_argument("--first-year", type=int, default=FIRST_YEAR, help="default: %(default)s")
     parser.add_argument("--iso-codes", action="store_true", help="also rewrite " + ISO_FILE)
     parser.add_argument("--check", action="store_true", help="compare, do not write")
     args = parser.parse_args(argv)

@@ -6,6 +6,14 @@ the same string (domain ``iso3166-1``), falling back to the translation of ``nam
 marks (U+0301), which some translations carry, are removed. ``OVERRIDES`` declares the few
 names we set ourselves, each with its reason.
 
+Other names a reader may type resolve too: pycountry's formal and official names (``name``,
+``official_name``, and their Russian translations), and ``ALIASES``, a short declared list of
+common and older names pycountry does not carry ("Turkey", "UK", "Ivory Coast", "Кыргызстан",
+"Белоруссия", "Туркмения"...). ``match_key`` is how typed text and names are compared (case,
+accents, "ё", apostrophes, dashes and spaces do not matter); ``assets/javascripts/
+country-picker.mjs`` compares the same way. ``name_index`` refuses a name that would lead to
+two countries.
+
 The list is every ISO 3166-1 country plus the non-ISO economies the World Bank data cover
 (Kosovo, ``XKX``); each entry says whether the engine has a figure for it, so countries without
 one (Taiwan, North Korea, Cuba...) are listed and marked rather than silently missing. It is
@@ -27,7 +35,16 @@ import pycountry
 
 from calculator import Language, get_gdp_data
 
-__all__ = ["OVERRIDES", "Country", "collation_key", "countries", "strip_stress"]
+__all__ = [
+    "ALIASES",
+    "OVERRIDES",
+    "Country",
+    "collation_key",
+    "countries",
+    "match_key",
+    "name_index",
+    "strip_stress",
+]
 
 STRESS_MARK = "\u0301"
 RUSSIAN_ALPHABET = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
@@ -55,6 +72,49 @@ OVERRIDES: dict[str, dict[str, str]] = {
     # pycountry has "Соединенные штаты Малых Удаленных островов" (lower-case, literal).
     "UMI": {"ru": "Внешние малые острова США"},
 }
+
+
+#: Common, older and abbreviated names pycountry does not carry: code -> language -> names.
+#: Only unambiguous ones ("Korea" and "Congo" could each mean two countries, "America" a
+#: continent).
+ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
+    "TUR": {"en": ("Turkey",), "ru": ("Турецкая Республика",)},
+    "GBR": {"en": ("UK", "U.K.", "Great Britain", "Britain"), "ru": ("Британия", "Англия")},
+    "USA": {
+        "en": ("USA", "U.S.A.", "US", "U.S."),
+        "ru": ("Соединённые Штаты Америки", "Соединённые Штаты"),
+    },
+    "CZE": {"en": ("Czech Republic",), "ru": ("Чешская Республика",)},
+    "CIV": {"en": ("Ivory Coast",), "ru": ("Берег Слоновой Кости",)},
+    "KGZ": {"en": ("Kyrgyz Republic", "Kirghizia"), "ru": ("Кыргызстан", "Кыргызская Республика")},
+    "BLR": {"en": ("Byelorussia",), "ru": ("Белоруссия", "Республика Беларусь")},
+    "MDA": {"en": ("Moldavia",), "ru": ("Молдова",)},
+    "TKM": {"en": ("Turkmenia",), "ru": ("Туркмения",)},
+    "MKD": {"en": ("Macedonia",), "ru": ("Македония",)},
+    "SWZ": {"en": ("Swaziland",), "ru": ("Свазиленд",)},
+    "CPV": {"en": ("Cape Verde",), "ru": ("Острова Зелёного Мыса",)},
+    "MMR": {"en": ("Burma",), "ru": ("Бирма",)},
+    "NLD": {"en": ("Holland",), "ru": ("Голландия",)},
+    "VAT": {"en": ("Vatican", "Vatican City"), "ru": ("Ватикан",)},
+    "PSE": {"en": ("Palestine",), "ru": ("Государство Палестина",)},
+    "BRN": {"en": ("Brunei",), "ru": ("Бруней",)},
+    "COD": {"en": ("DR Congo", "Democratic Republic of the Congo"), "ru": ("ДР Конго",)},
+    "FSM": {"en": ("Micronesia",), "ru": ("Микронезия",)},
+}
+
+_APOSTROPHES = str.maketrans(dict.fromkeys("\u2018\u2019\u02bc\u02b9\u0060\u00b4\u2032", "'"))
+_DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212", "-"))
+
+
+def match_key(text: str) -> str:
+    """How a typed name is compared: case, accents, ё/е, apostrophe and dash forms, dots and
+    runs of spaces do not matter (``«Кот-д’Ивуар»`` matches ``Кот-д'Ивуар``).
+    Mirrored by ``normalize`` in assets/javascripts/country-picker.mjs.
+    """
+    decomposed = unicodedata.normalize("NFD", text.strip().lower())
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    bare = bare.translate(_APOSTROPHES).translate(_DASHES).replace(".", "")
+    return " ".join(bare.split())
 
 
 @dataclass(frozen=True)
@@ -91,7 +151,8 @@ def _iso_names(record: Any, lang: Language) -> tuple[str, tuple[str, ...]]:
     """(display name, other names) of one pycountry record."""
     name: str = record.name
     common: str | None = getattr(record, "common_name", None)
-    candidates = [common, name] if common else [name]
+    official: str | None = getattr(record, "official_name", None)
+    candidates = [c for c in (common, name, official) if c]
     translated = [t for t in (_translate(c, lang) for c in candidates if c) if t]
     if not translated:
         raise LookupError(f"pycountry has no {lang.value} name for {record}")
@@ -140,10 +201,23 @@ def countries(lang: Language) -> tuple[Country, ...]:
         if override is not None and override != name:
             aliases = (name, *aliases)
             name = override
-        aliases = tuple(dict.fromkeys(a for a in aliases if a.lower() != name.lower()))
+        aliases = (*aliases, *ALIASES.get(code, {}).get(lang.value, ()))
+        aliases = tuple(dict.fromkeys(a for a in aliases if match_key(a) != match_key(name)))
         entries[code] = Country(code, name, code in with_data, aliases)
     for code in sorted(with_data - entries.keys()):
         if lang.value not in OVERRIDES.get(code, {}):
             raise LookupError(f"{code} has World Bank data but no name: add it to OVERRIDES")
         entries[code] = Country(code, OVERRIDES[code][lang.value], True)
     return tuple(sorted(entries.values(), key=lambda c: (collation_key(c.name, lang), c.name)))
+
+
+@cache
+def name_index(lang: Language) -> dict[str, str]:
+    """Every name and alias of ``lang`` by :func:`match_key` -> code; a clash is an error."""
+    index: dict[str, str] = {}
+    for country in countries(lang):
+        for name in (country.name, *country.aliases):
+            key = match_key(name)
+            if index.setdefault(key, country.code) != country.code:
+                raise ValueError(f"{name!r} would name both {index[key]} and {country.code}")
+    return index

@@ -1,23 +1,48 @@
 """The fee quote widget's markup, rendered at build time in the page's language.
 
-The form works as a plain GET form without JavaScript (the table stays readable below it);
-``assets/javascripts/fee-quote.mjs`` enhances it: live quotes from the engine in Pyodide.
-Every string comes from sitebuild/locales; every attribute value is escaped.
+Without JavaScript its buttons stay hidden (a static site cannot compute a quote: "Calculate"
+would only reload the page) and a note points to the table below;
+``assets/javascripts/fee-quote.mjs`` brings the form to life: live quotes from the engine in
+Pyodide. Every string comes from sitebuild/locales; the strings scripts need travel as one
+JSON object in the component's ``data-messages``
+(read by ``assets/javascripts/ui-text.mjs``); every attribute value is escaped.
+
+Each field group has its own function (``population_field``, ``country_field``,
+``gdp_field``), so another page can reuse the same markup with the same scripts.
 """
 
 from __future__ import annotations
 
+import json
 from html import escape
 
 from calculator import Language
 from sitebuild.country_names import countries
 from sitebuild.ui_text import text, ui_catalogue
 
-__all__ = ["render_fee_quote_form"]
+__all__ = [
+    "approval_year_field",
+    "country_field",
+    "gdp_field",
+    "messages_attr",
+    "population_field",
+    "render_fee_quote_form",
+]
 
 
 def _attr(value: str) -> str:
     return escape(value, quote=True)
+
+
+def messages_attr(lang: str, prefix: str) -> str:
+    """``data-messages="{...}"``: every ``<prefix>.*`` string, keys without the prefix."""
+    catalogue = ui_catalogue(lang)
+    strings = {
+        key.removeprefix(f"{prefix}."): value
+        for key, value in catalogue.items()
+        if key.startswith(f"{prefix}.")
+    }
+    return f'data-messages="{_attr(json.dumps(strings, ensure_ascii=False, sort_keys=True))}"'
 
 
 def _text_field(
@@ -66,21 +91,29 @@ def _country_option(
     return f"<option {' '.join(attrs)}></option>"
 
 
-def _country_field(language: Language) -> str:
-    """The searchable country field: its value is a name; data-code maps it to ISO3."""
+def country_field(language: Language) -> str:
+    """The searchable country field: its value is a name; data-code maps it to ISO3.
+
+    The picker's strings are in the group's ``data-messages``; ``data-country-suggest`` is
+    where it asks which country was meant ("Aus": Australia or Austria?).
+    """
     lang = language.value
     options = "".join(
         _country_option(lang, c.code, c.name, c.has_data, c.aliases) for c in countries(language)
     )
     return (
-        '<div class="wego-quote__field wego-quote__country" data-field="country">'
+        '<div class="wego-quote__field wego-quote__country" data-field="country" '
+        f"{messages_attr(lang, 'country')}>"
         f'<label for="fee-quote-country">{escape(text(lang, "country.label"))}</label>'
         f'<p class="wego-quote__hint" id="fee-quote-country-hint">'
         f"{escape(text(lang, 'country.hint'))}</p>"
         '<input id="fee-quote-country" name="country" type="text" list="fee-quote-country-list" '
         'size="30" autocomplete="off" spellcheck="false" maxlength="80" data-country-picker '
-        'aria-describedby="fee-quote-country-hint fee-quote-country-error">'
+        'aria-describedby="fee-quote-country-hint fee-quote-country-suggest '
+        'fee-quote-country-error">'
         f'<datalist id="fee-quote-country-list">{options}</datalist>'
+        '<p class="wego-quote__suggest" id="fee-quote-country-suggest" data-country-suggest '
+        'aria-live="polite" hidden></p>'
         '<p class="wego-quote__error" id="fee-quote-country-error" data-error-for="country" '
         "hidden></p></div>"
     )
@@ -94,33 +127,15 @@ def _gdp_source_note() -> str:
     )
 
 
-def render_fee_quote_form(language: Language, root: str) -> str:
-    """The ``#fee-quote`` form; ``root`` is the site root relative to the page."""
-    lang = language.value
-    data = {
-        "data-lang": lang,
-        "data-assets": f"{root.rstrip('/')}/assets/",
-        **{
-            f"data-msg-{key.removeprefix('quote.').replace('_', '-')}": ui_catalogue(lang)[key]
-            for key in (
-                "quote.loading",
-                "quote.ready",
-                "quote.failed",
-                "quote.stale",
-                "quote.link_copied",
-                "quote.copy_failed",
-                "quote.due_now",
-                "quote.cell_marker",
-            )
-        },
-        # Country lookup (country-picker.mjs).
-        **{
-            f"data-msg-{key.replace('.', '-').replace('_', '-')}": ui_catalogue(lang)[key]
-            for key in ("country.no_data_note", "country.license_link")
-        },
-    }
-    gdp_field = _text_field(
-        lang,
+def population_field(language: Language) -> str:
+    """The city's population, in residents."""
+    return _text_field(language.value, "population", "numeric", required=True, size=14)
+
+
+def gdp_field(language: Language) -> str:
+    """The country's GDP per capita (PPP), with the note on where a looked-up figure is from."""
+    return _text_field(
+        language.value,
         "gdp",
         "decimal",
         required=True,
@@ -128,7 +143,19 @@ def render_fee_quote_form(language: Language, root: str) -> str:
         after_input=_gdp_source_note(),
         described_by=GDP_SOURCE_ID,
     )
+
+
+def approval_year_field(language: Language) -> str:
+    """The optional year of approval as a Full Member (it picks the fee and GDP years)."""
+    return _text_field(language.value, "approval_year", "numeric", required=False, size=6)
+
+
+def render_fee_quote_form(language: Language, root: str) -> str:
+    """The ``#fee-quote`` form; ``root`` is the site root relative to the page."""
+    lang = language.value
+    data = {"data-lang": lang, "data-assets": f"{root.rstrip('/')}/assets/"}
     data_attrs = " ".join(f'{name}="{_attr(value)}"' for name, value in data.items())
+    data_attrs += " " + messages_attr(lang, "quote")
     category = (
         f'<fieldset class="wego-quote__field wego-quote__category" data-field="category">'
         f"<legend>{escape(text(lang, 'quote.category'))}</legend>"
@@ -144,13 +171,13 @@ def render_fee_quote_form(language: Language, root: str) -> str:
         f'aria-labelledby="fee-quote-legend" {data_attrs}>'
         f'<p class="wego-quote__legend" id="fee-quote-legend">'
         f"{escape(text(lang, 'quote.legend'))}</p>"
-        f"{_text_field(lang, 'population', 'numeric', required=True, size=14)}"
-        f"{_country_field(language)}"
-        f"{gdp_field}"
+        f"{population_field(language)}"
+        f"{country_field(language)}"
+        f"{gdp_field(language)}"
         f"{category}"
-        f"{_text_field(lang, 'approval_year', 'numeric', required=False, size=6)}"
+        f"{approval_year_field(language)}"
         f'<div class="wego-quote__actions">'
-        f'<button type="submit" class="md-button md-button--primary">'
+        f'<button type="submit" class="md-button md-button--primary" hidden>'
         f"{escape(text(lang, 'quote.submit'))}</button>"
         f'<button type="button" class="md-button" data-action="copy-link" hidden>'
         f"{escape(text(lang, 'quote.copy_link'))}</button>"
@@ -160,9 +187,13 @@ def render_fee_quote_form(language: Language, root: str) -> str:
         f'<p class="wego-quote__status" role="status" data-status hidden></p>'
         f'<noscript><p class="wego-quote__status">'
         f"{escape(text(lang, 'quote.noscript'))}</p></noscript>"
-        f'<section class="wego-quote__result" id="fee-quote-result" aria-live="polite" '
-        f'aria-atomic="true" aria-label="{_attr(text(lang, "quote.result_heading"))}" hidden>'
+        # Not live: the details stay readable; a short summary (fee and band) is announced
+        # once the input settles, through the visually hidden region below.
+        f'<section class="wego-quote__result" id="fee-quote-result" '
+        f'aria-label="{_attr(text(lang, "quote.result_heading"))}" hidden>'
         f"</section>"
+        f'<p class="wego-visually-hidden" data-announce aria-live="polite" aria-atomic="true">'
+        f"</p>"
         f'<p class="wego-quote__privacy">{escape(text(lang, "quote.privacy"))}</p>'
         f"</form>"
     )

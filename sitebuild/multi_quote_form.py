@@ -24,7 +24,7 @@ from sitebuild.city_examples import (
     released_text,
     tatarstan_cities,
 )
-from sitebuild.fee_quote_form import GDP_SOURCE_ID, _country_field, _gdp_source_note, _text_field
+from sitebuild.fee_quote_form import approval_year_field, country_field, gdp_field
 from sitebuild.ui_text import text, ui_catalogue
 
 __all__ = [
@@ -143,20 +143,8 @@ def render_multi_quote_form(language: Language, root: str) -> str:
         "data-assets": assets,
         "data-max-link-cities": str(MAX_LINK_CITIES),
         "data-messages": json.dumps(script_messages(lang), ensure_ascii=False, sort_keys=True),
-        # The shared country picker (country-picker.mjs) reads these two.
-        "data-msg-country-no-data-note": ui_catalogue(lang)["country.no_data_note"],
-        "data-msg-country-license-link": ui_catalogue(lang)["country.license_link"],
     }
     data_attrs = " ".join(f'{name}="{_attr(value)}"' for name, value in data.items())
-    gdp_field = _text_field(
-        lang,
-        "gdp",
-        "decimal",
-        required=True,
-        size=14,
-        after_input=_gdp_source_note(),
-        described_by=GDP_SOURCE_ID,
-    )
     return (
         '<div class="wego-multi">'
         f'<form id="multi-quote" class="wego-quote" method="get" action="#multi-quote" '
@@ -164,10 +152,10 @@ def render_multi_quote_form(language: Language, root: str) -> str:
         f'<p class="wego-quote__legend" id="multi-quote-legend">'
         f"{escape(text(lang, 'cities.legend'))}</p>"
         f"{_list_field(language, example_query(language))}"
-        f"{_country_field(language)}"
-        f"{gdp_field}"
+        f"{country_field(language)}"
+        f"{gdp_field(language)}"
         f"{_category_field(lang)}"
-        f"{_text_field(lang, 'approval_year', 'numeric', required=False, size=6)}"
+        f"{approval_year_field(language)}"
         '<div class="wego-quote__actions">'
         '<button type="submit" class="md-button md-button--primary">'
         f"{escape(text(lang, 'cities.submit'))}</button>"

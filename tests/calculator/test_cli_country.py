@@ -90,7 +90,7 @@ class TestCountryErrors:
             (["--country", "RU"], "unknown_country", "country"),
             (["--country", "TWN"], "no_country_data", "gdp"),
             (["--country", "PRK"], "no_country_data", "gdp"),
-            (["--country", "RUS", "--fee-year", "2015"], "no_country_data_for_year", "gdp"),
+            (["--country", "DJI", "--fee-year", "2012"], "no_country_data_for_year", "gdp"),
             (["--country", "RUS", "--fee-year", "1999"], "invalid_year", "fee_year"),
             ([], "invalid_usage", "arguments"),
         ],
@@ -110,8 +110,8 @@ class TestCountryErrors:
         assert en.startswith("Country: pick a country from the list or give a three-letter")
         _, _, ru = run("--population", "1", "--country", "TWN")
         _, _, en = run("--population", "1", "--country", "TWN", "--lang", "en")
-        assert "нет значения для TWN" in ru
-        assert "no figure for TWN" in en
+        assert "нет значения для этой страны (TWN)" in ru
+        assert "no figure for this country (TWN)" in en
 
 
 def test_help_names_the_country_options(capsys):

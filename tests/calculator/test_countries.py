@@ -20,6 +20,7 @@ from calculator.countries import load_gdp_data, parse_country, parse_fee_year
 from calculator.describe import format_release, gdp_input_text
 from calculator.errors import ErrorCode, Field, InputError
 from calculator.locales import Language
+from calculator.parsing import YEAR_RANGE
 from calculator.request import answer, answer_json
 
 RU, EN = Language.RU, Language.EN
@@ -36,7 +37,7 @@ SOURCE_JSON = json.dumps(
         "release": "2026-02-24",
         "license": "CC BY 4.0",
         "license_url": "https://creativecommons.org/licenses/by/4.0/",
-        "first_year": 2015,
+        "first_year": 2010,
     }
 )
 
@@ -54,7 +55,7 @@ class TestShippedData:
         """203 economies with data, 1,979 figures, years up to 2024."""
         data = get_gdp_data()
         assert len(data.codes_with_data) == 203
-        assert sum(len(pairs) for pairs in data.series.values()) == 1979
+        assert sum(len(pairs) for pairs in data.series.values()) == 2976
         assert data.latest_year == 2024
         assert data.default_fee_year == 2025
 
@@ -63,15 +64,16 @@ class TestShippedData:
         series = dict(get_gdp_data().series["RUS"])
         assert series[2024] == Decimal("47404.96484375")
         assert str(series[2024]) == "47404.96484375"
-        assert sorted(series) == list(range(2015, 2025))
+        assert sorted(series) == list(range(2010, 2025))
 
-    def test_latest_value_covers_old_years(self):
-        """Economies with no figure since 2015 keep their latest one."""
+    def test_years_start_with_the_first_approval_year(self):
+        """The data start where the approval year field does (GDP for Y prices a Y approval)."""
         series = get_gdp_data().series
-        assert [year for year, _ in series["ERI"]] == [2011]
-        assert [year for year, _ in series["VEN"]] == [2011]
-        assert [year for year, _ in series["YEM"]] == [2013]
-        assert [year for year, _ in series["SSD"]] == [2015]
+        assert YEAR_RANGE.start == 2010
+        assert min(year for pairs in series.values() for year, _ in pairs) == 2010
+        assert [year for year, _ in series["ERI"]] == [2010, 2011]
+        assert [year for year, _ in series["SSD"]][-1] == 2015
+        assert min(year for year, _ in series["DJI"]) == 2013
 
     def test_known_codes(self):
         """All of ISO 3166-1 (249) plus Kosovo's World Bank code."""
@@ -112,7 +114,7 @@ class TestGdpFor:
         assert code_of(lambda: gdp_for("AFG", year=2024)) == (
             ErrorCode.NO_COUNTRY_DATA_FOR_YEAR,
             Field.GDP,
-            {"code": "AFG", "year": "2024"},
+            {"code": "AFG", "country": "AFG", "year": "2024"},
         )
 
     @pytest.mark.parametrize(
@@ -121,6 +123,8 @@ class TestGdpFor:
             ("RUS", 2025, 2024, False),
             ("RUS", 2024, 2023, False),
             ("RUS", 2016, 2015, False),
+            ("RUS", 2013, 2012, False),
+            ("RUS", 2011, 2010, False),
             ("RUS", 2026, 2024, True),
             ("RUS", 2100, 2024, True),
             ("AFG", 2025, 2023, True),
@@ -140,10 +144,10 @@ class TestGdpFor:
 
     def test_previous_year_before_the_data(self):
         """No figure for Y-1 or any earlier year is a coded error, not a later figure."""
-        assert code_of(lambda: gdp_for("RUS", fee_year=2015)) == (
+        assert code_of(lambda: gdp_for("DJI", fee_year=2012)) == (
             ErrorCode.NO_COUNTRY_DATA_FOR_YEAR,
             Field.GDP,
-            {"code": "RUS", "year": "2014"},
+            {"code": "DJI", "country": "DJI", "year": "2011"},
         )
 
     @pytest.mark.parametrize(("code", "year"), [("RUS", 2024), ("AFG", 2023), ("VEN", 2011)])
@@ -168,7 +172,7 @@ class TestGdpFor:
         assert code_of(lambda: gdp_for(code)) == (
             ErrorCode.NO_COUNTRY_DATA,
             Field.GDP,
-            {"code": code},
+            {"code": code, "country": code},
         )
 
     def test_year_and_fee_year_exclude_each_other(self):
@@ -355,7 +359,7 @@ class TestAnswerWithCountry:
             ({"population": "1", "country": "ZZZ", "gdp": "5"}, "country", "unknown_country"),
             ({"population": "1", "country": "TWN"}, "gdp", "no_country_data"),
             (
-                {"population": "1", "country": "RUS", "fee_year": "2015"},
+                {"population": "1", "country": "DJI", "fee_year": "2012"},
                 "gdp",
                 "no_country_data_for_year",
             ),
@@ -374,11 +378,12 @@ class TestAnswerWithCountry:
         ru = answer({"population": "1", "country": "TWN"}, RU)
         en = answer({"population": "1", "country": "TWN"}, EN)
         assert ru["error"]["message"] == (
-            "ВВП на душу населения (ППС): в данных Всемирного банка нет значения для TWN; "
-            "введите его сами."
+            "ВВП на душу населения (ППС): в данных Всемирного банка нет значения для этой страны "
+            "(TWN); введите его сами."
         )
         assert en["error"]["message"] == (
-            "GDP per capita (PPP): the World Bank data have no figure for TWN; type it yourself."
+            "GDP per capita (PPP): the World Bank data have no figure for this country (TWN); "
+            "type it yourself."
         )
         assert en["gdp_source"] == {
             "origin": "none",
@@ -429,6 +434,10 @@ class TestRefreshScript:
         shutil.copyfile(FIXTURES / "wb_expected" / "SOURCE.before.md", tmp_path / "SOURCE.md")
         return tmp_path
 
+    def test_default_first_year_is_the_first_approval_year(self):
+        """The shipped data start where the approval year field does, so the two agree."""
+        assert YEAR_RANGE.start == refresh_script().FIRST_YEAR
+
     def test_fixture_is_in_the_official_format(self):
         """Byte-order mark, CRLF line ends, four preamble lines."""
         raw = next((FIXTURES / "wb_download").glob("API_*.csv")).read_bytes()
@@ -439,7 +448,9 @@ class TestRefreshScript:
     def test_reproduces_the_expected_files(self, data_dir, capsys):
         """Aggregates, unlisted codes and old years dropped; exact strings; hashes; coverage."""
         script = refresh_script()
-        assert script.main([str(FIXTURES / "wb_download"), "--data-dir", str(data_dir)]) == 0
+        # The fixture's expected files keep years from 2015 (an explicit --first-year).
+        args = [str(FIXTURES / "wb_download"), "--data-dir", str(data_dir), "--first-year", "2015"]
+        assert script.main(args) == 0
         expected = FIXTURES / "wb_expected"
         for name, reference in [
             ("gdp_per_capita_ppp.csv", "gdp_per_capita_ppp.csv"),
@@ -455,7 +466,7 @@ class TestRefreshScript:
             "RUS\nERI\nPRK\n",
         )
         assert data.codes_with_data == ("ERI", "RUS", "XKX")
-        args = [str(FIXTURES / "wb_download"), "--data-dir", str(data_dir), "--check"]
+        args = [*args, "--check"]
         assert script.main(args) == 0
         assert "up to date" in capsys.readouterr().out
 

@@ -159,6 +159,50 @@ class TestOnePass:
         assert record["gdp_source"]["origin"] == "world_bank"
 
 
+class TestNumbersForLinks:
+    """Every record carries the numbers as a link writes them and as the page shows them."""
+
+    def test_a_quote_survives_a_language_switch(self):
+        """English 47,404 goes into the link as 47404; the Russian page reads it alike."""
+        en = answer({"population": "624,518", "gdp": "47,404"}, Language.EN)
+        assert en["inputs"] == {"population": "624518", "gdp": "47404"}
+        ru = answer({**en["inputs"], "number_format": "link"}, Language.RU)
+        assert (ru["fee_usd"], en["fee_usd"]) == (7000, 7000)
+        assert ru["input_texts"] == {"population": "624\u00a0518", "gdp": "47\u00a0404"}
+
+    def test_russian_decimal_comma_reaches_the_english_page(self):
+        ru = answer({"population": "1000", "gdp": "999,99"}, Language.RU)
+        assert ru["inputs"]["gdp"] == "999.99"
+        en = answer({**ru["inputs"], "number_format": "link"}, Language.EN)
+        assert (en["fee_usd"], en["input_texts"]["gdp"]) == (ru["fee_usd"], "999.99")
+
+    def test_a_field_with_an_error_is_left_out(self):
+        record = answer({"population": "abc", "gdp": "1,500"}, Language.EN)
+        assert record["error"]["field"] == "population"
+        assert record["inputs"] == {"gdp": "1500"}
+
+    def test_without_link_format_typed_reading_applies(self):
+        record = answer({"population": "1000", "gdp": "1.500"}, Language.RU)
+        assert record["error"]["code"] == "ambiguous_separator"
+
+
+class TestCountryNamedInMessages:
+    """A data error names the country as the page does, never by its code alone."""
+
+    def test_name_from_the_page(self):
+        fields = {"population": "1000", "country": "DJI", "approval_year": "2011"}
+        ru = answer({**fields, "country_name": "Джибути"}, Language.RU)
+        assert ru["error"]["code"] == "no_country_data_for_year"
+        assert "за 2011 год для этой страны (Джибути)" in ru["error"]["message"]
+        assert "DJI" not in ru["error"]["message"]
+        assert ru["gdp_source"]["text"] == ru["error"]["message"]
+
+    @pytest.mark.parametrize("name", ["", "  ", "x" * 81, 5])
+    def test_unusable_name_falls_back_to_the_code(self, name):
+        record = answer({"population": "1", "country": "TWN", "country_name": name}, Language.EN)
+        assert "(TWN)" in record["error"]["message"]
+
+
 class TestAnswerJson:
     """The JSON boundary the browser worker calls."""
 

@@ -146,12 +146,12 @@ def test_typed_gdp_wins_and_the_link_keeps_it(visit, site):
     expect(note).to_have_attribute("data-origin", "reader")
     expect(note).to_contain_text("введён вами")
     query = query_of(page.url)
-    assert (query["country"], query["gdp"]) == (["RUS"], ["5 000"])
+    assert (query["country"], query["gdp"]) == (["RUS"], ["5000"])
 
     page.goto(page.url)
     expect(page.locator(RESULT)).to_have_attribute("data-fee-usd", "1300", timeout=START_TIMEOUT)
     expect(page.locator(COUNTRY)).to_have_value("Россия")
-    expect(page.locator(GDP)).to_have_value("5 000")
+    expect(page.locator(GDP)).to_have_value("5\u00a0000")
     expect(page.locator(NOTE)).to_have_attribute("data-origin", "reader")
 
     # Clearing one's own figure brings the World Bank's back.
@@ -210,7 +210,8 @@ def test_country_without_data_asks_for_the_figure(visit, site):
     page.fill("#fee-quote-population", "624518")
     error = page.locator('[data-error-for="gdp"]')
     expect(error).to_have_attribute("data-error-code", "no_country_data")
-    expect(error).to_contain_text("TWN")
+    expect(error).to_contain_text("this country (Taiwan)")
+    expect(error).not_to_contain_text("TWN")
 
     page.fill(GDP, gdp)
     expect(page.locator(RESULT)).to_have_attribute("data-fee-usd", "7000")
@@ -219,16 +220,105 @@ def test_country_without_data_asks_for_the_figure(visit, site):
 
 
 def test_codes_in_links_and_typed_codes(visit, site):
-    """A link's unknown code is a coded error at the country field; a typed code is picked."""
+    """A link's unknown code is a coded error at the country field; a code typed in capitals
+    is picked."""
     page = visit.page
     page.goto(fees_url(site, "en", "?population=624518&country=ZZZ"))
     error = page.locator('[data-error-for="country"]')
     expect(error).to_have_attribute("data-error-code", "unknown_country", timeout=START_TIMEOUT)
     expect(page.locator(COUNTRY)).to_have_attribute("aria-invalid", "true")
 
-    page.fill(COUNTRY, "kaz")
+    page.fill(COUNTRY, "KAZ")
     page.press(COUNTRY, "Tab")
     expect(page.locator(COUNTRY)).to_have_value("Kazakhstan")
     expect(error).to_be_hidden()
     expect(page.locator(NOTE)).to_contain_text("World Bank, 2024")
     assert query_of(page.url)["country"] == ["KAZ"]
+
+
+# --- Defects found trying the site as a new reader -----------------------------------------
+
+
+def leave_field_with(page: Page, typed: str) -> None:
+    page.fill(COUNTRY, typed)
+    page.press(COUNTRY, "Tab")
+
+
+def test_three_letters_are_not_guessed_as_a_code(visit, site):
+    """ "Aus" + Tab asks (Australia or Austria?) instead of picking Australia; "AUT" is a code."""
+    page = visit.page
+    page.goto(fees_url(site, "en"))
+    suggest = page.locator("[data-country-suggest]")
+    for typed in ("Aus", "Ind", "Bel", "Tur", "Mar"):
+        leave_field_with(page, typed)
+        expect(page.locator(COUNTRY)).to_have_value(typed)
+        expect(suggest).to_be_visible()
+        expect(suggest).to_contain_text(f"“{typed}” is not a full country name")
+    expect(suggest).to_contain_text("Did you mean: Morocco, Marshall Islands")
+    leave_field_with(page, "Aus")
+    expect(suggest).to_contain_text("Australia")
+    expect(suggest).to_contain_text("Austria")
+    leave_field_with(page, "AUT")
+    expect(page.locator(COUNTRY)).to_have_value("Austria")
+    expect(suggest).to_be_hidden()
+
+
+@pytest.mark.parametrize(
+    ("lang", "names"),
+    [
+        (
+            "en",
+            {
+                "Turkey": "Türkiye",
+                "UK": "United Kingdom",
+                "Czech Republic": "Czechia",
+                "Ivory Coast": "Côte d'Ivoire",
+                "United States of America": "United States",
+                "USA": "United States",
+            },
+        ),
+        (
+            "ru",
+            {
+                "Кыргызстан": "Киргизия",
+                "Белоруссия": "Беларусь",
+                "Молдова": "Молдавия",
+                "Туркмения": "Туркменистан",
+                "Соединённые Штаты Америки": "США",
+                "Кот-д\u2019Ивуар": "Кот-д'Ивуар",
+            },
+        ),
+    ],
+)
+def test_common_and_older_names_resolve(visit, site, lang, names):
+    """Common, older and official names pick the country (without waiting for the engine)."""
+    page = visit.page
+    page.goto(fees_url(site, lang))
+    for typed, name in names.items():
+        leave_field_with(page, typed)
+        expect(page.locator(COUNTRY)).to_have_value(name)
+        expect(page.locator("[data-country-suggest]")).to_be_hidden()
+
+
+def test_approval_year_and_data_agree(visit, site):
+    """Russia for a 2012 approval gets the 2012 figure; a year without data clears the figure
+    and the message names the country, not its code."""
+    page = visit.page
+    page.goto(fees_url(site, "en", "?population=624518&country=RUS&approval_year=2015"))
+    year = page.locator("#fee-quote-approval-year")
+    for approval in ("2015", "2012"):
+        record = answer(
+            {"population": "624518", "country": "RUS", "approval_year": approval}, Language.EN
+        )
+        year.fill(approval)
+        expect(page.locator(GDP)).to_have_value(
+            record["gdp_source"]["value_text"], timeout=START_TIMEOUT
+        )
+        expect(page.locator(NOTE)).to_have_attribute("data-year", approval)
+    leave_field_with(page, "Djibouti")
+    year.fill("2011")
+    error = page.locator('[data-error-for="gdp"]')
+    expect(error).to_have_attribute("data-error-code", "no_country_data_for_year")
+    expect(error).to_contain_text("for 2011 for this country (Djibouti)")
+    expect(error).not_to_contain_text("DJI")
+    expect(page.locator(GDP)).to_have_value("")

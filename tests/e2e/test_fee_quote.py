@@ -164,7 +164,7 @@ def test_shared_link_fills_the_form_and_quotes_at_once(visit, site):
     )
     result = page.locator(RESULT)
     expect(result).to_have_attribute("data-fee-usd", "2500", timeout=START_TIMEOUT)
-    expect(page.locator("#fee-quote-population")).to_have_value("500000")
+    expect(page.locator("#fee-quote-population")).to_have_value("500,000")
     expect(page.locator('input[name="category"][value="associate"]')).to_be_checked()
     expect(result).to_contain_text("Due now: $0")
     expect(result).to_contain_text("the first fee is for 2027")
@@ -176,7 +176,7 @@ def test_the_link_follows_the_inputs(visit, site):
     open_ready(page, fees_url(site, "ru"))
     quote_by_enter(page, "624 518", "47 404,96")
     expect(page.locator(RESULT)).to_have_attribute("data-fee-usd", "7000")
-    assert page.url.endswith("fees/?population=624+518&gdp=47+404%2C96")
+    assert page.url.endswith("fees/?population=624518&gdp=47404.96")
 
 
 def test_copy_link_button_copies_the_address(browser, site):
@@ -215,7 +215,7 @@ def test_back_and_forward_restore_the_quote(visit, site):
     page.goto(site.url("en", "contacts/"))
     page.go_back()
     expect(page.locator(RESULT)).to_have_attribute("data-fee-usd", "8500", timeout=START_TIMEOUT)
-    expect(page.locator("#fee-quote-population")).to_have_value("8000000")
+    expect(page.locator("#fee-quote-population")).to_have_value("8,000,000")
     page.go_forward()
     expect(page).to_have_url(re.compile(r"/en/contacts/$"))
 
@@ -304,3 +304,136 @@ def test_printed_quote_keeps_the_result_and_drops_the_controls(visit, site):
     expect(page.locator(".wego-schedule__match")).to_be_visible()
     expect(page.locator(".wego-quote__actions")).to_be_hidden()
     expect(page.locator(".md-header")).to_be_hidden()
+
+
+# --- Defects found trying the site as a new reader (one test each, where each was seen) ----
+
+
+def switch_language(page: Page, site, lang: str) -> None:
+    page.locator(f'a.md-select__link[hreflang="{lang}"]').dispatch_event("click")
+    page.wait_for_url(re.compile(re.escape(fees_url(site, lang, "?"))))
+
+
+def test_a_quote_survives_the_language_switch(visit, site):
+    """English 47,404 and Russian 999,99 travel as numbers, shown in each language's writing."""
+    page = visit.page
+    open_ready(page, fees_url(site, "en"))
+    quote_by_enter(page, "624518", "47,404")
+    expect(page.locator(RESULT)).to_have_attribute("data-fee-usd", "7000")
+    assert page.url.endswith("fees/?population=624518&gdp=47404")
+    switch_language(page, site, "ru")
+    expect(page.locator(RESULT)).to_have_attribute("data-fee-usd", "7000", timeout=START_TIMEOUT)
+    expect(page.locator("#fee-quote-gdp")).to_have_value("47\u00a0404")
+    expect(page.locator("#fee-quote-population")).to_have_value("624\u00a0518")
+    expect(page.locator('[data-error-for="gdp"]')).to_be_hidden()
+
+    quote_by_enter(page, "1 000", "999,99")
+    expect(page.locator(RESULT)).to_have_attribute("data-fee-usd", "400")
+    switch_language(page, site, "en")
+    expect(page.locator(RESULT)).to_have_attribute("data-fee-usd", "400", timeout=START_TIMEOUT)
+    expect(page.locator("#fee-quote-gdp")).to_have_value("999.99")
+
+
+def test_implausible_figures_are_quoted_with_a_warning(visit, site):
+    """47.404 (a European thousands figure) quotes $500 but says so; 1e6 is refused."""
+    page = visit.page
+    open_ready(page, fees_url(site, "en"))
+    quote_by_enter(page, "624518", "47.404")
+    result = page.locator(RESULT)
+    expect(result).to_have_attribute("data-fee-usd", "500")
+    warning = result.locator('[data-warning-code="gdp_below_any_economy"]')
+    expect(warning).to_be_visible()
+    expect(warning).to_have_text(expected("en", "624518", "47.404")["warnings"][0]["message"])
+    quote_by_enter(page, "999", "47404")
+    expect(result.locator('[data-warning-code="population_under_1000"]')).to_be_visible()
+    quote_by_enter(page, "1e6", "47404")
+    error = page.locator('[data-error-for="population"]')
+    expect(error).to_have_attribute("data-error-code", "exponent")
+    expect(error).to_have_text(expected("en", "1e6", "47404")["error"]["message"])
+
+
+def test_without_javascript_nothing_pretends_to_work(browser, site):
+    """No buttons that do nothing; the note points to the table; no raw diagram source."""
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(fees_url(site, "en"))
+        for selector in ('[data-action="copy-link"]', '[data-action="print"]', "#fee-quote button"):
+            expect(page.locator(selector).first).to_be_hidden()
+        expect(page.locator("#fee-quote noscript")).to_have_count(1)
+        page.goto(site.url("ru", "procedure/"))
+        expect(page.locator(".mermaid")).to_be_hidden()
+        expect(page.get_by_text("Текстовое описание схемы", exact=False)).to_be_visible()
+    finally:
+        context.close()
+
+
+def test_print_this_estimate_is_one_dated_a4_page(visit, site):
+    """The print button prints one A4 page: inputs, country and source, fee, caveats, date."""
+    page = visit.page
+    page.add_init_script("window.print = () => { window.__printed = true; }")
+    page.goto(fees_url(site, "en", "?population=624518&country=RUS&approval_year=2025"))
+    expect(page.locator(RESULT)).to_have_attribute("data-fee-usd", "7000", timeout=START_TIMEOUT)
+    page.click('[data-action="print"]')
+    assert page.evaluate("window.__printed") is True
+    page.emulate_media(media="print")
+    sheet = page.locator(".wego-quote-print")
+    expect(sheet).to_be_visible()
+    expect(page.locator(".md-container")).to_be_hidden()
+    record = answer(
+        {"population": "624518", "country": "RUS", "approval_year": "2025"}, Language.EN
+    )
+    for text in (
+        "Printed on ",
+        "624,518",
+        "Russia",
+        record["gdp_source"]["credit"],
+        record["summary"],
+        record["gdp_band_text"],
+        record["timeline"],
+        "confirm the fee with the WeGO Secretariat",
+        page.url,
+    ):
+        expect(sheet).to_contain_text(text)
+    pdf = page.pdf(format="A4", print_background=True)
+    assert len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf)) == 1
+
+
+def test_screen_readers_hear_a_short_summary_once(visit, site):
+    """The result is not live; a summary (fee and bands) is announced after typing stops."""
+    page = visit.page
+    open_ready(page, fees_url(site, "en"))
+    result = page.locator(RESULT)
+    expect(result).not_to_have_attribute("aria-live", re.compile(".*"))
+    page.locator("#fee-quote-population").press_sequentially("624518")
+    page.locator("#fee-quote-gdp").press_sequentially("47404.96")
+    expect(result).to_have_attribute("data-fee-usd", "7000")
+    announcer = page.locator("[data-announce]")
+    expect(announcer).to_have_attribute("aria-live", "polite")
+    record = expected("en", "624518", "47404.96")
+    expect(announcer).to_have_text(
+        f"{record['summary']}. {record['population_band_text']}. {record['gdp_band_text']}."
+    )
+    assert record["category_note"] not in announcer.text_content()
+
+
+def test_fee_table_on_a_phone(visit, site):
+    """At 390 px the row labels stay while the fees scroll; the notes are outside the scroller."""
+    page = visit.page
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(fees_url(site, "ru"))
+    table = page.locator(".wego-schedule__table")
+    table.scroll_into_view_if_needed()
+    label = page.locator(".wego-schedule__table tbody th").first
+    before = label.bounding_box()
+    assert table.evaluate("t => t.scrollWidth > t.clientWidth")
+    table.evaluate("t => { t.scrollLeft = t.scrollWidth; }")
+    assert table.evaluate("t => t.scrollLeft") > 0
+    assert label.bounding_box()["x"] == before["x"]
+    notes = page.locator(".wego-schedule__notes")
+    assert notes.evaluate("n => !n.closest('.wego-schedule__table')")
+    assert notes.bounding_box()["x"] + notes.bounding_box()["width"] <= 390
+    page.goto(site.url("ru", "categories/"))
+    box = page.locator("article table").first.bounding_box()
+    assert box["x"] >= 0
+    assert box["x"] + box["width"] <= 390

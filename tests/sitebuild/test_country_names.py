@@ -10,8 +10,21 @@ import pytest
 
 from calculator import Language, get_gdp_data
 from sitebuild import country_names
-from sitebuild.country_names import OVERRIDES, collation_key, countries, strip_stress
-from sitebuild.fee_quote_form import render_fee_quote_form
+from sitebuild.country_names import (
+    ALIASES,
+    OVERRIDES,
+    collation_key,
+    countries,
+    match_key,
+    name_index,
+    strip_stress,
+)
+from sitebuild.fee_quote_form import (
+    country_field,
+    gdp_field,
+    population_field,
+    render_fee_quote_form,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 LOCALES = ROOT / "sitebuild" / "locales"
@@ -88,13 +101,14 @@ class TestNames:
         assert "Российская Федерация" in by_code(Language.RU)["RUS"].aliases
         assert "Russian Federation" in by_code(Language.EN)["RUS"].aliases
         assert "Korea, Republic of" in by_code(Language.EN)["KOR"].aliases
-        assert by_code(Language.RU)["KAZ"].aliases == ()
+        assert by_code(Language.RU)["KAZ"].aliases == ("Республика Казахстан",)  # official
 
     def test_every_override_says_why(self):
         """Each entry of OVERRIDES is preceded by a comment giving its reason."""
         lines = Path(country_names.__file__).read_text(encoding="utf-8").splitlines()
         start = next(i for i, line in enumerate(lines) if line.startswith("OVERRIDES"))
-        entries = [i for i in range(start, len(lines)) if re.match(r'    "[A-Z]{3}": ', lines[i])]
+        end = lines.index("}", start)
+        entries = [i for i in range(start, end) if re.match(r'    "[A-Z]{3}": ', lines[i])]
         assert len(entries) == len(OVERRIDES)
         assert all(lines[i - 1].strip().startswith("#") for i in entries)
 
@@ -116,6 +130,58 @@ class TestNames:
             assert by_code(Language.RU)["KAZ"].name == "Казахстан"
         finally:
             countries.cache_clear()
+
+
+class TestAliases:
+    """Common, older and official names resolve to one country; codes are not names."""
+
+    @pytest.mark.parametrize(
+        ("lang", "typed", "code"),
+        [
+            (Language.EN, "Turkey", "TUR"),
+            (Language.EN, "UK", "GBR"),
+            (Language.EN, "Czech Republic", "CZE"),
+            (Language.EN, "Ivory Coast", "CIV"),
+            (Language.EN, "United States of America", "USA"),
+            (Language.EN, "USA", "USA"),
+            (Language.EN, "Cote d’Ivoire", "CIV"),
+            (Language.EN, "turkiye", "TUR"),
+            (Language.EN, "Republic of Korea", None),
+            (Language.RU, "Кыргызстан", "KGZ"),
+            (Language.RU, "Белоруссия", "BLR"),
+            (Language.RU, "Молдова", "MDA"),
+            (Language.RU, "Туркмения", "TKM"),
+            (Language.RU, "Соединённые Штаты Америки", "USA"),
+            (Language.RU, "соединенные штаты америки", "USA"),
+            (Language.RU, "Кот-д’Ивуар", "CIV"),
+            (Language.RU, "  российская   федерация ", "RUS"),
+        ],
+    )
+    def test_names_readers_type(self, lang, typed, code):
+        assert name_index(lang).get(match_key(typed)) == code
+
+    @pytest.mark.parametrize("typed", ["Aus", "Ind", "Bel", "Tur", "Mar", "AUS", "RUS"])
+    @pytest.mark.parametrize("lang", LANGS)
+    def test_three_letters_are_not_a_name(self, typed, lang):
+        """A code or a name's first letters pick nothing here; the widget asks instead."""
+        assert match_key(typed) not in name_index(lang)
+
+    def test_every_alias_is_for_a_known_country_in_both_languages(self):
+        iso = {c.alpha_3 for c in pycountry.countries}
+        assert set(ALIASES) <= iso
+        assert all(set(names) == {"ru", "en"} for names in ALIASES.values())
+
+    @pytest.mark.parametrize("lang", LANGS)
+    def test_no_name_leads_to_two_countries(self, lang):
+        """name_index raises on a clash; every listed name is in it."""
+        index = name_index(lang)
+        assert all(index[match_key(c.name)] == c.code for c in countries(lang))
+
+    def test_match_key(self):
+        assert match_key("Кот-д’Ивуар") == match_key("кот‑д'ивуар")
+        assert match_key("Ёлка") == match_key("елка")
+        assert match_key("Côte  d'Ivoire") == "cote d'ivoire"
+        assert match_key("U.S.A.") == "usa"
 
 
 class TestSorting:
@@ -175,6 +241,18 @@ class _Options(HTMLParser):
             self.elements[attributes["id"]] = {"tag": tag, **attributes}
 
 
+class _Messages(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.messages: dict[str, str] = {}
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if "data-messages" in attributes:
+            key = attributes.get("id") or attributes.get("data-field") or tag
+            self.messages[key] = attributes["data-messages"]
+
+
 class TestMarkup:
     """The form's country field and the GDP source note, rendered at build time."""
 
@@ -204,6 +282,39 @@ class TestMarkup:
         html = render_fee_quote_form(Language.RU, "..")
         assert '<label for="fee-quote-country">Страна (необязательно)</label>' in html
         assert "Côte d&#x27;Ivoire" in render_fee_quote_form(Language.EN, "..")
+
+    @pytest.mark.parametrize("lang", LANGS)
+    def test_strings_for_scripts_are_one_json_object(self, lang):
+        """The picker's strings in its field group's data-messages, the form's in the form's."""
+        parser = _Messages()
+        parser.feed(render_fee_quote_form(lang, ".."))
+        country = json.loads(parser.messages["country"])
+        quote = json.loads(parser.messages["fee-quote"])
+        assert {"no_data_note", "license_link", "did_you_mean", "unknown"} <= country.keys()
+        assert {"loading", "ready", "failed", "print_unofficial", "print_date"} <= quote.keys()
+        assert "due_now" not in quote  # a finished sentence from the engine now
+        html = render_fee_quote_form(lang, "..")
+        assert "data-msg-" not in html
+
+    def test_field_groups_render_alone(self):
+        """Another page can reuse a field group: each renders by itself, with its strings."""
+        assert country_field(Language.EN).startswith('<div class="wego-quote__field')
+        assert 'data-messages="' in country_field(Language.EN)
+        assert 'name="population"' in population_field(Language.RU)
+        assert 'id="fee-quote-gdp-source"' in gdp_field(Language.RU)
+
+    def test_result_is_not_live_but_a_summary_region_is(self):
+        html = render_fee_quote_form(Language.EN, "..")
+        result = re.search(r'<section[^>]*id="fee-quote-result"[^>]*>', html).group(0)
+        assert "aria-live" not in result
+        assert re.search(r'<p[^>]*data-announce[^>]*aria-live="polite"', html)
+
+    def test_buttons_start_hidden(self):
+        """Without JavaScript no button is offered: the script shows them."""
+        html = render_fee_quote_form(Language.EN, "..")
+        buttons = re.findall(r"<button[^>]*>", html)
+        assert len(buttons) == 3
+        assert all(" hidden" in button for button in buttons)
 
     def test_field_order(self):
         """Population, then country, then the GDP it fills."""

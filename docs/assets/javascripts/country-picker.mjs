@@ -3,19 +3,29 @@
 //
 // The field is a native <input list> with a <datalist> rendered at build time in the page's
 // language (sitebuild/country_names.py): the browser's own suggestions, keyboard-accessible, no
-// styles needed. An option's value is the country's name and its data-code the ISO 3166-1
-// alpha-3 code the engine takes. The engine does the lookup (answer() with `country`), so the
-// figure comes from the same wheel as the command line; this module maps names to codes,
-// fills the GDP field from the engine's record and shows the record's source note.
-// Every text is inserted with textContent.
+// styles needed. An option's value is the country's name, its data-aliases the other names a
+// reader may type (official, common, older: "Turkey", "Кыргызстан"), and its data-code the
+// ISO 3166-1 alpha-3 code the engine takes. The engine does the lookup (answer() with
+// `country`), so the figure comes from the same wheel as the command line; this module maps
+// names to codes, fills the GDP field from the engine's record and shows the record's source
+// note. It never guesses: a three-letter code counts only typed in capitals ("AUT") when no
+// name matches, and a partial name ("Aus") gets a question, not Australia.
+// Its strings are the field group's data-messages; every text is inserted with textContent.
+import { fillTemplate, readMessages } from "./ui-text.mjs";
 
-// Case, "ё" and runs of spaces do not matter when matching what the reader typed.
+const MAX_SUGGESTIONS = 6;
+
+// Case, accents, "ё", apostrophe and dash forms, dots and runs of spaces do not matter.
+// The same comparison as match_key() in sitebuild/country_names.py (unit-tested there).
 function normalize(text) {
   return String(text ?? "")
-    .normalize("NFC")
     .trim()
-    .toLocaleLowerCase()
-    .replaceAll("ё", "е")
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .replace(/[\u2018\u2019\u02bc\u02b9\u0060\u00b4\u2032]/g, "'")
+    .replace(/[\u2010-\u2014\u2212]/g, "-")
+    .replaceAll(".", "")
     .replace(/\s+/g, " ");
 }
 
@@ -32,7 +42,11 @@ class CountryPicker {
     this.input = input;
     this.gdp = form.elements.namedItem("gdp");
     this.note = form.querySelector("[data-gdp-source]");
+    this.suggest = input.closest("[data-field]")?.querySelector("[data-country-suggest]");
+    this.year = form.elements.namedItem("approval_year");
+    this.messages = readMessages(input.closest("[data-messages]"));
     this.byName = new Map(); // normalized name or alias -> entry
+    this.names = []; // [normalized name or alias, entry], for "did you mean"
     this.byCode = new Map(); // ISO3 -> entry
     for (const option of input.list?.options ?? []) {
       const entry = {
@@ -44,6 +58,7 @@ class CountryPicker {
       const aliases = option.dataset.aliases ? option.dataset.aliases.split("|") : [];
       for (const name of [entry.name, ...aliases]) {
         if (!this.byName.has(normalize(name))) this.byName.set(normalize(name), entry);
+        this.names.push([normalize(name), entry]);
       }
     }
     this.code = ""; // the picked country, or ""
@@ -54,6 +69,7 @@ class CountryPicker {
     // Listeners on the fields themselves run before the form's, which then asks for a quote.
     input.addEventListener("input", () => {
       this.verbatim = false;
+      this.hideSuggestion();
       const entry = this.byName.get(normalize(input.value));
       if (entry) {
         if (entry.code !== this.code) this.pick(entry);
@@ -61,10 +77,14 @@ class CountryPicker {
         this.unpick();
       }
     });
-    // On leaving the field, a typed code ("rus") or a name in other case becomes the name.
+    // On leaving the field, another name for the country ("Turkey") or its code in capitals
+    // ("AUT") becomes the name in the list; anything else gets a question.
     input.addEventListener("change", () => {
       const entry = this.match(input.value);
-      if (!entry) return;
+      if (!entry) {
+        this.askWhichCountry(input.value);
+        return;
+      }
       input.value = entry.name;
       if (entry.code !== this.code) this.pick(entry);
     });
@@ -72,10 +92,53 @@ class CountryPicker {
     this.gdp?.addEventListener("input", () => {
       this.autoFor = null;
     });
+    // Another approval year needs another year's figure: the one shown no longer applies.
+    this.year?.addEventListener("input", () => {
+      if (this.code && this.autoFor === this.code && this.gdp) this.gdp.value = "";
+    });
   }
 
+  // A name or alias; a code only typed in capitals, and only when no name matches.
   match(text) {
-    return this.byName.get(normalize(text)) ?? this.byCode.get(String(text ?? "").trim().toUpperCase());
+    const byName = this.byName.get(normalize(text));
+    if (byName) return byName;
+    const typed = String(text ?? "").trim();
+    return /^[A-Z]{3}$/.test(typed) ? this.byCode.get(typed) : undefined;
+  }
+
+  askWhichCountry(text) {
+    const typed = String(text ?? "").trim();
+    if (!typed) {
+      this.hideSuggestion();
+      return;
+    }
+    const key = normalize(typed);
+    const found = new Map();
+    // Three letters may be a code in other case ("aut"): offer its country first, not pick it.
+    const coded = /^[a-z]{3}$/i.test(typed) ? this.byCode.get(typed.toUpperCase()) : undefined;
+    if (coded) found.set(coded.code, coded.name);
+    for (const [name, entry] of this.names) {
+      if (name.startsWith(key) && !found.has(entry.code)) found.set(entry.code, entry.name);
+      if (found.size === MAX_SUGGESTIONS) break;
+    }
+    const names = [...found.values()].join(", ");
+    const question = found.size
+      ? fillTemplate(this.messages.did_you_mean, { typed, names })
+      : fillTemplate(this.messages.unknown, { typed });
+    if (!this.suggest) return;
+    this.suggest.textContent = question;
+    this.suggest.hidden = false;
+  }
+
+  hideSuggestion() {
+    if (!this.suggest) return;
+    this.suggest.hidden = true;
+    this.suggest.textContent = "";
+  }
+
+  // The picked country's name in the page's language ("" if none), for the printed estimate.
+  pickedName() {
+    return this.code ? (this.byCode.get(this.code)?.name ?? "") : "";
   }
 
   pick(entry) {
@@ -96,10 +159,13 @@ class CountryPicker {
   // The fields to send: the code instead of the name, and a blank GDP while the field holds
   // the looked-up figure (so the engine uses the exact figure, and the link carries the
   // country, not the number).
-  fields(fields, submitted) {
+  // A link's unknown code goes to the engine as written, for its coded error; typed text that
+  // names no country does not (the engine would read "Aus" as the code AUS).
+  fields(fields) {
     const out = { ...fields, country: this.code };
     const typed = this.input.value.trim();
-    if (!this.code && typed && (submitted || this.verbatim)) out.country = typed;
+    if (!this.code && typed && this.verbatim) out.country = typed;
+    if (this.code) out.country_name = this.pickedName();
     if (this.code && this.autoFor === this.code) out.gdp = "";
     return out;
   }
@@ -108,7 +174,9 @@ class CountryPicker {
   // takes the World Bank figure, a link with one keeps the reader's figure.
   restore(fields) {
     if (!("country" in fields)) return;
-    const entry = this.match(fields.country);
+    // Links carry codes (any case in older links) or names.
+    const written = String(fields.country ?? "").trim();
+    const entry = this.byCode.get(written.toUpperCase()) ?? this.byName.get(normalize(written));
     this.verbatim = !entry && Boolean(String(fields.country).trim());
     this.code = entry ? entry.code : "";
     this.autoFor = entry && !String(fields.gdp ?? "").trim() ? entry.code : null;
@@ -134,7 +202,10 @@ class CountryPicker {
     } else if (source.origin === "reader") {
       this.render(`reader:${source.text}`, "reader", [paragraph("wego-quote__gdp-source-text", source.text)]);
     } else if (record.error && record.error.field === "gdp") {
-      this.hideNote(); // the error under the GDP field already asks for a figure
+      // No figure for this year: the one in the field (another year's) no longer applies,
+      // and the error under the GDP field already asks for a figure.
+      if (this.autoFor === this.code && this.gdp) this.gdp.value = "";
+      this.hideNote();
     } else {
       this.showNoData(this.byCode.get(this.code));
     }
@@ -153,7 +224,7 @@ class CountryPicker {
     const license = document.createElement("a");
     license.href = source.license_url;
     license.rel = "license";
-    license.textContent = this.form.dataset.msgCountryLicenseLink;
+    license.textContent = this.messages.license_link;
     credit.append(license);
     parts.push(credit);
     const key = ["wb", source.iso3, source.year, source.text, source.fallback_text].join("|");
@@ -162,7 +233,7 @@ class CountryPicker {
 
   showNoData(entry) {
     if (!entry) return;
-    const text = this.form.dataset.msgCountryNoDataNote.replace("{name}", entry.name);
+    const text = fillTemplate(this.messages.no_data_note, { name: entry.name });
     this.render(`none:${entry.code}`, "none", [paragraph("wego-quote__gdp-source-text", text)]);
   }
 
@@ -192,6 +263,7 @@ class CountryPicker {
 // A picker that does nothing, for a form without the country field.
 const INERT = {
   fields: (fields) => fields,
+  pickedName: () => "",
   restore() {},
   showSource() {},
 };

@@ -2,15 +2,23 @@
 // errors next to their fields, the matching schedule cell highlighted, and the inputs in the
 // link so a quote can be bookmarked and shared.
 //
-// Every text shown comes from the engine's record or from the form's data-msg-* attributes,
-// and is inserted with textContent: nothing a reader types is ever treated as HTML.
+// Every text shown comes from the engine's record (finished sentences) or from the form's
+// data-messages (ui-text.mjs), and is inserted with textContent: nothing a reader types is ever
+// treated as HTML. Numbers go into links as the engine normalised them (`gdp=47404.96`), so a
+// link or a language switch gives the same quote; the fields show the reader's own writing.
 import { createQuoteClient } from "./quote-client.mjs";
 import { attachCountryPicker } from "./country-picker.mjs"; // country lookup
+import { fillTemplate, readMessages } from "./ui-text.mjs";
+import { buildPrintSheet } from "./quote-print.mjs";
 
 const FIELDS = ["population", "country", "gdp", "category", "approval_year"];
 // Results follow every keystroke at once (one request in flight, newer input coalesced);
 // an error waits until the reader pauses, so half-typed numbers are not shouted about.
 const ERROR_DELAY_MS = 400;
+// Screen readers hear a short summary (fee and band) once the reader stops typing, not the
+// whole result on every keystroke.
+const ANNOUNCE_DELAY_MS = 1200;
+const NUMBER_FIELDS = ["population", "gdp"];
 let client = null; // one worker per document, shared across instant-navigation page swaps
 
 function engine(form) {
@@ -42,11 +50,14 @@ function fillForm(form, fields) {
   }
 }
 
-function queryFor(fields) {
+// The link: numbers as the engine normalised them (`inputs`), else as typed.
+function queryFor(fields, record) {
   const params = new URLSearchParams();
+  const normalised = record.inputs ?? {};
   for (const name of FIELDS) {
-    if (fields[name] && !(name === "category" && fields[name] === "full")) {
-      params.set(name, fields[name]);
+    const value = NUMBER_FIELDS.includes(name) && fields[name] ? (normalised[name] ?? fields[name]) : fields[name];
+    if (value && !(name === "category" && value === "full")) {
+      params.set(name, value);
     }
   }
   const text = params.toString();
@@ -85,20 +96,27 @@ class QuoteWidget {
   constructor(form) {
     this.form = form;
     this.lang = form.dataset.lang;
+    this.messages = readMessages(form);
     this.status = form.querySelector("[data-status]");
     this.result = form.querySelector("#fee-quote-result");
+    this.announcer = form.querySelector("[data-announce]");
+    this.submitButton = form.querySelector('button[type="submit"]');
     this.copyButton = form.querySelector('[data-action="copy-link"]');
     this.printButton = form.querySelector('[data-action="print"]');
     this.picker = attachCountryPicker(form); // country lookup: name -> ISO3, GDP source note
     this.errorTimer = null;
+    this.announceTimer = null;
+    this.announced = "";
+    this.record = null; // the quote on screen, for the printed estimate
+    this.linkValues = null; // number fields as a link wrote them, until the engine reformats them
     this.inFlight = false;
     this.dirty = false;
     this.submitted = false;
     this.started = false;
   }
 
-  message(key) {
-    return this.form.dataset[`msg${key.replace(/(^|-)(\w)/g, (_, __, c) => c.toUpperCase())}`];
+  message(key, values) {
+    return fillTemplate(this.messages[key.replaceAll("-", "_")] ?? "", values);
   }
 
   say(text) {
@@ -130,8 +148,7 @@ class QuoteWidget {
   startWhenNeeded() {
     const inputs = fieldsFromUrl();
     if (Object.keys(inputs).length) {
-      fillForm(this.form, inputs);
-      this.picker.restore(inputs); // country lookup
+      this.fillFromLink(inputs);
       this.start();
       return;
     }
@@ -157,13 +174,14 @@ class QuoteWidget {
       this.start();
       this.request(true);
     });
+    this.submitButton.hidden = false;
     this.copyButton.hidden = false;
     this.printButton.hidden = false;
     this.copyButton.addEventListener("click", () => this.copyLink());
-    this.printButton.addEventListener("click", () => window.print());
+    this.printButton.addEventListener("click", () => this.print());
+    window.addEventListener("afterprint", () => document.documentElement.classList.remove("wego-print-quote"));
     window.addEventListener("popstate", () => {
-      fillForm(this.form, { category: "full", ...fieldsFromUrl() });
-      this.picker.restore(fieldsFromUrl()); // country lookup
+      this.fillFromLink({ category: "full", ...fieldsFromUrl() });
       this.request(false);
     });
   }
@@ -179,13 +197,41 @@ class QuoteWidget {
     this.quote();
   }
 
+  // A link's values: into the fields as written, read by the engine as machine numbers.
+  fillFromLink(inputs) {
+    fillForm(this.form, inputs);
+    this.picker.restore(inputs); // country lookup
+    this.linkValues = Object.fromEntries(NUMBER_FIELDS.map((n) => [n, this.form.elements.namedItem(n).value]));
+  }
+
+  // While the number fields still hold a link's text, the engine reads them as a link writes.
+  fromLink(fields) {
+    if (!this.linkValues) return false;
+    const same = NUMBER_FIELDS.every((n) => fields[n] === this.linkValues[n]);
+    if (!same) this.linkValues = null;
+    return same;
+  }
+
+  // Show the link's numbers as this language writes them (47404.96 -> 47 404,96).
+  reformatLinkValues(record) {
+    if (!this.linkValues) return;
+    for (const name of NUMBER_FIELDS) {
+      const control = this.form.elements.namedItem(name);
+      const shown = record.input_texts?.[name];
+      if (shown && control.value === this.linkValues[name]) control.value = shown;
+    }
+    this.linkValues = null;
+  }
+
   async quote() {
     if (this.form.dataset.engine !== "ready") return;
     const submitted = this.submitted;
     this.submitted = false;
     this.dirty = false;
     // Country lookup: the picked country's code, and a blank GDP while it holds the lookup.
-    const fields = this.picker.fields(formFields(this.form), submitted);
+    const typed = formFields(this.form);
+    const fields = this.picker.fields(typed);
+    const fromLink = this.fromLink(typed);
     const blank = !fields.population.trim() && !fields.gdp.trim() && !fields.country;
     if (blank && !submitted) {
       this.clearErrors();
@@ -196,7 +242,8 @@ class QuoteWidget {
     this.result.setAttribute("aria-busy", "true");
     let record;
     try {
-      record = await engine(this.form).quote(this.lang, fields);
+      const request = fromLink ? { ...fields, number_format: "link" } : fields;
+      record = await engine(this.form).quote(this.lang, request);
     } catch {
       this.form.dataset.engine = "failed";
       this.say(this.message("failed"));
@@ -209,7 +256,8 @@ class QuoteWidget {
       this.quote(); // the inputs changed meanwhile: this answer is already out of date
       return;
     }
-    const query = queryFor(fields);
+    if (fromLink) this.reformatLinkValues(record);
+    const query = queryFor(fields, record);
     window.history.replaceState(window.history.state, "", `${window.location.pathname}${query}`);
     carryQueryToLanguageLinks(query);
     this.picker.showSource(record); // country lookup: fill the GDP field, show its source
@@ -228,6 +276,7 @@ class QuoteWidget {
   }
 
   markStale() {
+    clearTimeout(this.announceTimer);
     if (this.result.hidden) return;
     this.result.dataset.stale = "true";
     this.result.removeAttribute("data-fee-usd");
@@ -246,6 +295,7 @@ class QuoteWidget {
   }
 
   clearResult() {
+    this.record = null;
     this.result.hidden = true;
     this.result.replaceChildren();
     this.result.removeAttribute("data-fee-usd");
@@ -275,9 +325,13 @@ class QuoteWidget {
     this.clearErrors();
     this.clearResult();
     const parts = [element("p", "wego-quote__fee", record.summary)];
+    for (const warning of record.warnings ?? []) {
+      const node = element("p", "wego-quote__warning", warning.message);
+      node.dataset.warningCode = warning.code;
+      parts.push(node);
+    }
     if (record.category !== "full") {
-      const dueNow = this.message("due-now").replace("{amount}", record.due_now_text);
-      parts.push(element("p", "wego-quote__due", dueNow));
+      parts.push(element("p", "wego-quote__due", record.due_now_summary));
     }
     parts.push(
       element("p", "wego-quote__band", record.population_band_text),
@@ -290,8 +344,45 @@ class QuoteWidget {
     this.result.dataset.feeUsd = String(record.fee_usd);
     this.result.dataset.provenance = record.provenance;
     this.result.hidden = false;
+    this.record = record;
     this.say("");
     this.highlight(record.cell);
+    this.announceSoon(record);
+  }
+
+  // Once the input settles: the fee, its bands and any warning, said once.
+  announceSoon(record) {
+    clearTimeout(this.announceTimer);
+    const sentence = (text) => (/[.!?…]$/.test(text) ? text : `${text}.`);
+    const summary = [
+      record.summary,
+      ...(record.warnings ?? []).map((w) => w.message),
+      record.population_band_text,
+      record.gdp_band_text,
+    ].map(sentence).join(" ");
+    this.announceTimer = setTimeout(() => {
+      if (summary === this.announced) return;
+      this.announced = summary;
+      this.announcer.textContent = summary;
+    }, ANNOUNCE_DELAY_MS);
+  }
+
+  // "Print this estimate": one dated page (quote-print.mjs), not the whole fees page.
+  print() {
+    document.querySelector(".wego-quote-print")?.remove();
+    if (this.record) {
+      const sheet = buildPrintSheet({
+        record: this.record,
+        fields: formFields(this.form),
+        country: this.picker.pickedName?.() ?? "",
+        lang: this.lang,
+        messages: this.messages,
+        url: window.location.href,
+      });
+      document.body.append(sheet);
+      document.documentElement.classList.add("wego-print-quote");
+    }
+    window.print();
   }
 
   highlight(cell) {
