@@ -48,3 +48,11 @@ test("a field without a limit never cuts", () => {
   const paste = { value: "", selectionStart: 0, selectionEnd: 0, pasted: "y".repeat(9999) };
   assert.equal(pasteOverflow({ ...paste, maxLength: -1 }), null);
 });
+
+test("line breaks count as the field will keep them", () => {
+  const base = { value: "", selectionStart: 0, selectionEnd: 0, maxLength: 10 };
+  const pasted = "12345\r\n6789";
+  assert.equal(pasteOverflow({ ...base, pasted, multiline: true }), null);
+  assert.equal(pasteOverflow({ ...base, pasted: `${pasted}\r\n`, multiline: true }).length, 11);
+  assert.equal(pasteOverflow({ ...base, pasted: "12345\n\n\n67890", multiline: false }), null);
+});

@@ -389,6 +389,7 @@ function setup(form) {
       selectionEnd: control.selectionEnd,
       maxLength: control.maxLength,
       pasted,
+      multiline: control.localName === "textarea",
     }));
   });
 
@@ -456,10 +457,6 @@ function setup(form) {
   for (const element of form.querySelectorAll("[data-js-only]")) {
     element.hidden = false;
     if (element.type === "submit") element.disabled = false;
-  }
-  // The privacy note's draft sentence sits just outside the form's js-only parts.
-  for (const element of app.querySelectorAll(".wego-app__privacy [data-js-only]")) {
-    element.hidden = false;
   }
 
   restore();

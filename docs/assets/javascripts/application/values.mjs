@@ -35,12 +35,15 @@ export function oneLine(text) {
 /**
  * What a paste into a field with `maxLength` loses. The browser silently keeps only what fits
  * (the field's maxlength); this says how long the pasted text was, so the reader can be told.
- * Lengths are in UTF-16 units, as maxlength counts them. Returns null when everything fits.
+ * Lengths are in UTF-16 units, as maxlength counts them, after the browser's own clean-up of
+ * line breaks (a text area keeps one "\n" each, a one-line field drops them). Returns null when
+ * everything fits.
  */
-export function pasteOverflow({ value, selectionStart, selectionEnd, maxLength, pasted }) {
+export function pasteOverflow({ value, selectionStart, selectionEnd, maxLength, pasted, multiline }) {
   if (!(maxLength > 0)) return null;
+  const text = multiline ? pasted.replace(/\r\n?/g, "\n") : pasted.replace(/[\r\n]/g, "");
   const start = selectionStart ?? value.length;
   const end = selectionEnd ?? start;
   const room = maxLength - (value.length - (end - start));
-  return pasted.length > room ? { max: maxLength, length: pasted.length } : null;
+  return text.length > room ? { max: maxLength, length: text.length } : null;
 }
