@@ -10,8 +10,14 @@ from __future__ import annotations
 from html import escape
 
 from calculator import Language
+from calculator.parsing import MAX_INPUT_LENGTH
 from sitebuild.country_names import countries
 from sitebuild.ui_text import text, ui_catalogue
+
+#: The fields' maxlength: well above what the engine accepts, so that a long paste reaches the
+#: engine whole and is reported as too long, instead of being cut silently to a figure the
+#: engine then misreads.
+PASTE_LIMIT = 4 * MAX_INPUT_LENGTH
 
 __all__ = ["render_fee_quote_form"]
 
@@ -39,7 +45,7 @@ def _text_field(
         f'<label for="{field_id}">{escape(text(lang, key))}</label>'
         f'<p class="wego-quote__hint" id="{field_id}-hint">{escape(text(lang, key + "_hint"))}</p>'
         f'<input id="{field_id}" name="{name}" type="text" inputmode="{inputmode}" size="{size}" '
-        f'autocomplete="off" spellcheck="false" maxlength="40"{required_attr} '
+        f'autocomplete="off" spellcheck="false" maxlength="{PASTE_LIMIT}"{required_attr} '
         f'aria-describedby="{field_id}-hint {field_id}-error{extra_ids}">'
         f"{after_input}"
         f'<p class="wego-quote__error" id="{field_id}-error" data-error-for="{name}" hidden></p>'
@@ -165,4 +171,7 @@ def render_fee_quote_form(language: Language, root: str) -> str:
         f"</section>"
         f'<p class="wego-quote__privacy">{escape(text(lang, "quote.privacy"))}</p>'
         f"</form>"
+        # The widget's script comes with the widget: pages without it do not load it.
+        f'<script type="module" src="{_attr(root.rstrip("/"))}/assets/javascripts/fee-quote.mjs">'
+        f"</script>"
     )
