@@ -14,10 +14,10 @@ from calculator.parsing import MAX_INPUT_LENGTH
 from sitebuild.country_names import countries
 from sitebuild.ui_text import text, ui_catalogue
 
-#: The fields' maxlength: well above what the engine accepts, so that a long paste reaches the
-#: engine whole and is reported as too long, instead of being cut silently to a figure the
-#: engine then misreads.
-PASTE_LIMIT = 4 * MAX_INPUT_LENGTH
+#: The fields' maxlength: one more than the longest raw text the engine reads at all, so that a
+#: long paste is never cut silently to a figure the engine then accepts or misreads: whatever
+#: is longer reaches the engine too long, and is reported so.
+PASTE_LIMIT = 4 * MAX_INPUT_LENGTH + 1
 
 __all__ = ["render_fee_quote_form"]
 
