@@ -14,7 +14,7 @@ STAMPS := .stamps
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help setup serve build test lint golden bench clean
+.PHONY: help setup serve build test test-js lint golden bench clean
 
 help: ## List the tasks
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -50,8 +50,12 @@ lint: setup ## ruff and mypy
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
 
-test: setup $(STAMPS)/chromium lint pyodide-test-dist ## Run every test: engine, engine in Pyodide, built site, browser end-to-end
+test: setup $(STAMPS)/chromium lint test-js pyodide-test-dist ## Run every test: engine, engine in Pyodide, built site, browser end-to-end
 	$(PY) -m pytest
+
+# The browser modules' pure logic (no DOM), with Node's own test runner: tests/js/**/*.test.mjs.
+test-js: ## Run the JavaScript unit tests (node --test)
+	node --test $(wildcard tests/js/*.test.mjs tests/js/*/*.test.mjs)
 
 # --- Pyodide: the engine's wheel and its tests inside real Pyodide (Node, offline) -------------
 # The npm `pyodide` package has the runtime but no package wheels, so the wheels pytest needs in

@@ -1,13 +1,16 @@
 """The WeGO Membership Application Form, rendered at build time in the page's language.
 
-The form's fields are declared once, below, as data (``SECTIONS``); the renderer turns them
-into the on-screen form and into the print view laid out like the official form, and
-``assets/javascripts/application-form.js`` reads everything it needs (field kinds, labels,
-sections, messages) back from the rendered markup's data attributes. Without JavaScript the
-fields are still there and the print view prints as a blank form to fill in by hand.
+The form's fields and actions are declared once, below, as data (``SECTIONS``, ``ACTIONS``);
+the Jinja template ``overrides/partials/application-form.html`` turns them into the on-screen
+form and into the print view laid out like the official form. The form's script
+(``assets/javascripts/application/form.mjs``, loaded by the markup itself, so on this page only)
+reads everything it needs (field kinds, labels, sections, messages) back from the markup's data
+attributes. Without JavaScript the fields are still there and the print view prints as a blank
+form to fill in by hand.
 
-Every string comes from ``sitebuild/locales/form.<lang>.json``; every text and attribute value is
-escaped. Catalogue templates keep their ``{placeholders}`` for the script to fill in.
+Every string comes from ``sitebuild/locales/form.<lang>.json``; the template escapes every text
+and attribute value (autoescape). Catalogue templates keep their ``{placeholders}`` for the
+script to fill in.
 """
 
 from __future__ import annotations
@@ -15,13 +18,18 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from html import escape
+from functools import cache
+from pathlib import Path
 from typing import Literal
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template
+from markupsafe import Markup, escape
 
 from calculator import Language
 from sitebuild.ui_text import ui_catalogue
 
 __all__ = [
+    "ACTIONS",
     "DRAFT_FORMAT",
     "DRAFT_VERSION",
     "FAX",
@@ -31,6 +39,7 @@ __all__ = [
     "SCRIPT_MESSAGES",
     "SECTIONS",
     "STORAGE_KEY",
+    "Action",
     "Field",
     "Section",
     "fields",
@@ -64,6 +73,7 @@ SCRIPT_MESSAGES = (
     "error.url",
     "error.month",
     "error.term_order",
+    "cut.note",
     "summary.item",
     "check.ok",
     "notice.loaded",
@@ -86,6 +96,10 @@ MAIL_MESSAGES = (
     "mail.intro",
     "mail.attachment",
     "mail.shortened",
+    "mail.omitted",
+    "mail.omitted_group",
+    "mail.omitted_whole",
+    "mail.omitted_rest",
     "mail.closing",
     "format.month",
 )
@@ -230,16 +244,43 @@ SAME_AS_FIELD = Field(
     "secretariat_same_as_office", "same_as_office", kind="checkbox", required=False, maxlength=0
 )
 
-_INPUT_TYPES: dict[Kind, str] = {
-    "text": "text",
-    "email": "email",
-    "tel": "tel",
-    "url": "url",
-    "month": "month",
-}
 _INPUTMODES: dict[Kind, str] = {"email": "email", "tel": "tel", "url": "url"}
 #: Kinds that carry a format hint under the label (``form.hint.<kind>``).
 _HINTED: frozenset[Kind] = frozenset({"email", "tel", "url", "month"})
+#: Kinds whose values are codes, not prose: no spell-checking.
+_UNSPELLED: frozenset[Kind] = frozenset({"email", "tel", "url", "month"})
+
+
+@dataclass(frozen=True)
+class Action:
+    """One button (or link) in the form's actions row, in the order declared in ``ACTIONS``.
+
+    Its label is ``form.action.<name>``. ``kind`` is "submit" (the check), "button" (the
+    script handles a click on ``data-action="<name>"``) or "link" (a real link to ``href``, which
+    works without the script). ``js_only`` actions stay hidden until the script shows them.
+    A new action is one entry here, one label per catalogue and a click handler in a module.
+    """
+
+    name: str
+    kind: Literal["submit", "button", "link"] = "button"
+    primary: bool = False
+    js_only: bool = True
+    href: str = ""
+
+
+#: The actions row under the form: check, print, send.
+ACTIONS: tuple[Action, ...] = (
+    Action("check", kind="submit", primary=True),
+    Action("print"),
+    Action("mail", kind="link", js_only=False, href=f"mailto:{MAIL_TO}"),
+)
+
+#: The form's script, relative to the site root: it is loaded by the form's own markup, so only
+#: the page with the form loads it.
+SCRIPT = "assets/javascripts/application/form.mjs"
+#: The Jinja template of the form and its print view (in the theme's overrides).
+TEMPLATE = "partials/application-form.html"
+TEMPLATES_DIR = Path(__file__).resolve().parents[1] / "overrides"
 
 
 def fields() -> Iterator[Field]:
@@ -265,90 +306,37 @@ def _raw(lang: str, key: str) -> str:
     return ui_catalogue(lang)[f"form.{key}"]
 
 
-def _t(lang: str, key: str) -> str:
-    """A catalogue string, escaped for HTML text or attribute values."""
-    return escape(_raw(lang, key), quote=True)
-
-
-def _esc(value: str) -> str:
-    return escape(value, quote=True)
-
-
 def _id(name: str) -> str:
     return "wego-app-" + name.replace("_", "-")
 
 
-def _fill(template: str, **values: str) -> str:
-    """Escape a template and put already-escaped markup in place of its ``{placeholders}``."""
-    out = _esc(template)
-    for key, markup in values.items():
-        out = out.replace("{" + key + "}", markup)
+def _autocomplete(section: Section, field: Field) -> str:
+    """The field's autocomplete tokens, scoped to its section ("off" stays "off")."""
+    if field.autocomplete == "off":
+        return "off"
+    return f"section-{section.name} {field.autocomplete}"
+
+
+def _fill(template: str, **values: str | Markup) -> Markup:
+    """Escape a catalogue template and put the values (escaped unless Markup) in its ``{slots}``."""
+    out = Markup(escape(template))
+    for key, value in values.items():
+        out = out.replace("{" + key + "}", escape(value))
     return out
 
 
-# ---------------------------------------------------------------- the on-screen form
+def _nowrap(text: str) -> Markup:
+    return Markup('<span class="wego-app__nowrap">{}</span>').format(text)
 
 
-def _control(lang: str, section: Section, field: Field) -> str:
-    """One labelled control with its hint and (initially hidden) inline error."""
-    fid = _id(field.name)
-    label = _raw(lang, f"field.{field.label}")
-    mail_label = _raw(mail_language(lang), f"field.{field.label}")
-    data = (
-        f'data-field="{field.name}" data-kind="{field.kind}" data-section="{section.name}" '
-        f'data-label="{_esc(label)}" data-mail-label="{_esc(mail_label)}"'
+def _agreement(lang: str, blank_class: str, placeholder: bool) -> Markup:
+    """The agreement with the city's name filled in by the script (``data-fill``)."""
+    caption = _raw(lang, "print.city_caption") if placeholder else None
+    blank = Markup('<span class="{}" data-fill="city_official_name"{}></span>').format(
+        blank_class,
+        Markup(' data-placeholder="{}"').format(caption) if caption is not None else "",
     )
-    if field.mail_rank:
-        data += f' data-mail-rank="{field.mail_rank}"'
-    if field.mirror:
-        data += f' data-mirror-of="{field.mirror}"'
-    if field.after:
-        data += f' data-after="{field.after}"'
-
-    if field.kind == "checkbox":
-        return (
-            f'<div class="wego-app__field wego-app__check" data-js-only hidden>'
-            f'<input id="{fid}" name="{field.name}" type="checkbox" {data}>'
-            f'<label for="{fid}">{_esc(label)}</label></div>'
-        )
-
-    label_html = _esc(label)
-    if not field.required:
-        label_html += f' <span class="wego-app__optional">{_t(lang, "optional")}</span>'
-    described = []
-    hint = ""
-    if field.kind in _HINTED:
-        described.append(f"{fid}-hint")
-        hint = f'<p class="wego-app__hint" id="{fid}-hint">{_t(lang, f"hint.{field.kind}")}</p>'
-    described.append(f"{fid}-error")
-    autocomplete = (
-        field.autocomplete
-        if field.autocomplete == "off"
-        else f"section-{section.name} {field.autocomplete}"
-    )
-    attrs = (
-        f'id="{fid}" name="{field.name}" autocomplete="{autocomplete}" '
-        f'maxlength="{field.maxlength}" aria-describedby="{" ".join(described)}" {data}'
-    )
-    if field.required:
-        attrs += " required"
-    if field.kind in _INPUTMODES:
-        attrs += f' inputmode="{_INPUTMODES[field.kind]}"'
-    if field.kind in {"email", "url", "tel", "month"}:
-        attrs += ' spellcheck="false"'
-    if field.kind == "textarea":
-        control = f'<textarea {attrs} rows="3"></textarea>'
-    else:
-        value = ""
-        if field.name == "city_country" and _raw(lang, "default.country"):
-            value = f' value="{_t(lang, "default.country")}"'
-        control = f'<input type="{_INPUT_TYPES[field.kind]}" {attrs}{value}>'
-    return (
-        f'<div class="wego-app__field wego-app__field--{field.kind}">'
-        f'<label for="{fid}">{label_html}</label>{hint}'
-        f'<p class="wego-app__error" id="{fid}-error" hidden></p>'
-        f"{control}</div>"
-    )
+    return _fill(_raw(lang, "print.agreement"), city=blank)
 
 
 def _grouped(section: Section) -> Iterator[tuple[str | None, list[Field]]]:
@@ -364,49 +352,12 @@ def _grouped(section: Section) -> Iterator[tuple[str | None, list[Field]]]:
         yield current
 
 
-def _section(lang: str, section: Section) -> str:
-    parts = []
-    if section.same_as:
-        parts.append(_control(lang, section, SAME_AS_FIELD))
-    for group, members in _grouped(section):
-        controls = "".join(_control(lang, section, field) for field in members)
-        if group is None:
-            parts.append(controls)
-        else:
-            parts.append(
-                f'<fieldset class="wego-app__group wego-app__group--{group}">'
-                f"<legend>{_t(lang, f'group.{group}')}</legend>{controls}</fieldset>"
-            )
-    return (
-        f'<fieldset class="wego-app__section" id="wego-app-section-{section.name}" '
-        f'data-section="{section.name}" '
-        f'data-section-title="{_t(lang, f"section.{section.name}")}" '
-        f'data-section-short="{_t(lang, f"section_short.{section.name}")}" '
-        f'data-mail-title="{_t(mail_language(lang), f"section.{section.name}")}">'
-        f"<legend>{_t(lang, f'section.{section.name}')}</legend>{''.join(parts)}</fieldset>"
-    )
-
-
-def _agreement_sentence(lang: str, blank_class: str, placeholder: bool) -> str:
-    """The agreement with the city's name filled in by the script (``data-fill``)."""
-    extra = f' data-placeholder="{_t(lang, "print.city_caption")}"' if placeholder else ""
-    blank = f'<span class="{blank_class}" data-fill="city_official_name"{extra}></span>'
-    return _fill(_raw(lang, "print.agreement"), city=blank)
-
-
-def _send_text(lang: str) -> str:
-    return _fill(
-        _raw(lang, "send.steps"),
-        email=f'<span class="wego-app__nowrap">{_esc(MAIL_TO)}</span>',
-        fax=f'<span class="wego-app__nowrap">{_esc(FAX)}</span>',
-    )
-
-
-def _form(lang: str) -> str:
+def _form_data(lang: str) -> dict[str, str]:
+    """The form element's data attributes: what the script needs besides the fields."""
     mail_lang = mail_language(lang)
     messages = {key: _raw(lang, key) for key in SCRIPT_MESSAGES}
     messages.update({f"mail:{key}": _raw(mail_lang, key) for key in MAIL_MESSAGES})
-    data = {
+    return {
         "data-storage-key": STORAGE_KEY,
         "data-draft-format": DRAFT_FORMAT,
         "data-draft-version": str(DRAFT_VERSION),
@@ -416,152 +367,55 @@ def _form(lang: str) -> str:
         "data-mail-limit": str(MAILTO_LIMIT),
         "data-messages": json.dumps(messages, ensure_ascii=False, sort_keys=True),
     }
-    data_attrs = " ".join(f'{name}="{_esc(value)}"' for name, value in data.items())
-    sections = "".join(_section(lang, section) for section in SECTIONS)
-    return (
-        f'<form id="wego-application-form" class="wego-app__form" action="#wego-application" '
-        f'method="get" novalidate aria-labelledby="wego-app-title" {data_attrs}>'
-        f'<p class="wego-app__title" id="wego-app-title">{_t(lang, "title")}</p>'
-        f'<p class="wego-app__privacy">{_t(lang, "privacy")}</p>'
-        f'<noscript><p class="wego-app__noscript">{_t(lang, "noscript")}</p></noscript>'
-        # The error summary (GOV.UK Design System pattern): filled and focused by the script.
-        f'<div class="wego-app__summary" id="wego-app-summary" tabindex="-1" role="alert" '
-        f'aria-labelledby="wego-app-summary-title" data-error-summary hidden>'
-        f'<h2 class="wego-app__summary-title" id="wego-app-summary-title">'
-        f"{_t(lang, 'summary.title')}</h2>"
-        f'<ul class="wego-app__summary-list" data-error-list></ul>'
-        f"<div data-print-anyway hidden><p>{_t(lang, 'summary.print_anyway_intro')}</p>"
-        f'<button type="button" class="md-button" data-action="print-anyway">'
-        f"{_t(lang, 'summary.print_anyway')}</button></div></div>"
-        # Draft tools: only with the script (they need it).
-        f'<div class="wego-app__draft" data-js-only hidden>'
-        f'<p class="wego-app__saved">{_t(lang, "draft.autosave")}</p>'
-        f'<div class="wego-app__toolbar">'
-        f'<button type="button" class="md-button" data-action="download">'
-        f"{_t(lang, 'draft.download')}</button>"
-        f'<div class="wego-app__load"><label for="wego-app-load">{_t(lang, "draft.load")}</label>'
-        f'<input id="wego-app-load" type="file" accept=".json,application/json" '
-        f'data-action="load"></div>'
-        f'<button type="button" class="md-button" data-action="reset">'
-        f"{_t(lang, 'draft.reset')}</button></div>"
-        f'<p class="wego-app__notice" role="status" data-notice></p></div>'
-        f"{sections}"
-        # Agreement: a preview of the printed sentence; signature, seal and date are by hand.
-        f'<div class="wego-app__section wego-app__agreement" role="group" '
-        f'aria-labelledby="wego-app-agreement-title">'
-        f'<p class="wego-app__section-title" id="wego-app-agreement-title">'
-        f"{_t(lang, 'agreement.title')}</p>"
-        f"<p>{_t(lang, 'agreement.intro')}</p>"
-        f'<blockquote class="wego-app__agreement-text">'
-        f"{_agreement_sentence(lang, 'wego-app__city', placeholder=True)}</blockquote>"
-        f"<p>{_t(lang, 'agreement.by_hand')}</p></div>"
-        # Check, print, send.
-        f'<div class="wego-app__actions">'
-        f'<button type="submit" class="md-button md-button--primary" data-js-only hidden '
-        f"disabled>{_t(lang, 'action.check')}</button>"
-        f'<button type="button" class="md-button" data-action="print" data-js-only hidden>'
-        f"{_t(lang, 'action.print')}</button>"
-        f'<a class="md-button" data-action="mail" href="mailto:{_esc(MAIL_TO)}">'
-        f"{_t(lang, 'action.mail')}</a></div>"
-        f'<p class="wego-app__status" role="status" data-check-status></p>'
-        f'<div class="wego-app__send"><p>{_send_text(lang)}</p>'
-        f"<p>{_t(lang, 'send.attach')}</p>"
-        f'<p class="wego-app__shortened" data-mail-shortened hidden>'
-        f"{_t(lang, 'send.shortened')}</p></div>"
-        f"</form>"
+
+
+@cache
+def _template() -> Template:
+    environment = Environment(
+        loader=FileSystemLoader(TEMPLATES_DIR),
+        autoescape=True,
+        undefined=StrictUndefined,
+        keep_trailing_newline=False,
     )
-
-
-# ---------------------------------------------------------------- the print view
-
-
-def _bilingual(lang: str, key: str) -> str:
-    """English label, and on a page in another language that language's label beside it."""
-    english = _t(PRINT_LANGUAGE.value, key)
-    if lang == PRINT_LANGUAGE.value:
-        return english
-    return f'{english} <span class="wego-app-print__alt" lang="{lang}">{_t(lang, key)}</span>'
-
-
-def _print_value(field: Field) -> str:
-    fmt = ' data-format="month"' if field.kind == "month" else ""
-    return f'<span class="wego-app-print__value" data-fill="{field.name}"{fmt}></span>'
-
-
-def _print_section(lang: str, section: Section) -> str:
-    rows = []
-    for group, members in _grouped(section):
-        if group == "term":
-            values = '<span class="wego-app-print__dash"> – </span>'.join(
-                _print_value(field) for field in members
-            )
-            rows.append(
-                f'<tr><th scope="row">{_bilingual(lang, "group.term")}</th>'
-                f'<td class="wego-app-print__term">{values}</td></tr>'
-            )
-            continue
-        if group is not None:
-            rows.append(
-                f'<tr class="wego-app-print__group"><th scope="rowgroup" colspan="2">'
-                f"{_bilingual(lang, f'group.{group}')}</th></tr>"
-            )
-        indent = ' class="wego-app-print__indent"' if group else ""
-        rows += [
-            f'<tr{indent}><th scope="row">{_bilingual(lang, f"field.{field.label}")}</th>'
-            f"<td>{_print_value(field)}</td></tr>"
-            for field in members
-        ]
-    return (
-        f'<section class="wego-app-print__section">'
-        f"<h3>{_bilingual(lang, f'section.{section.name}')}</h3>"
-        f'<table class="wego-app-print__table"><tbody>{"".join(rows)}</tbody></table></section>'
-    )
-
-
-def _print_signature(lang: str, key: str, modifier: str) -> str:
-    return (
-        f'<div class="wego-app-print__sign wego-app-print__sign--{modifier}">'
-        f'<span class="wego-app-print__line"></span>'
-        f'<span class="wego-app-print__caption">({_bilingual(lang, f"print.{key}")})</span></div>'
-    )
-
-
-def _print_sheet(lang: str) -> str:
-    en = PRINT_LANGUAGE.value
-    sentences = f"<p>{_agreement_sentence(en, 'wego-app-print__blank', placeholder=False)}</p>"
-    if lang != en:
-        sentences += (
-            f'<p class="wego-app-print__alt" lang="{lang}">'
-            f"{_agreement_sentence(lang, 'wego-app-print__blank', placeholder=False)}</p>"
-        )
-    notes = _fill(_raw(en, "print.notes"), email=_esc(MAIL_TO), fax=_esc(FAX))
-    if lang != en:
-        notes += (
-            f' <span class="wego-app-print__alt" lang="{lang}">'
-            f"{_fill(_raw(lang, 'print.notes'), email=_esc(MAIL_TO), fax=_esc(FAX))}</span>"
-        )
-    return (
-        f'<div class="wego-app-print" lang="{en}" data-print-sheet>'
-        f'<header class="wego-app-print__head">'
-        f'<p class="wego-app-print__org">{_bilingual(lang, "print.org")}</p>'
-        f'<h2 class="wego-app-print__title">{_bilingual(lang, "print.title")}</h2></header>'
-        f"{''.join(_print_section(lang, section) for section in SECTIONS)}"
-        f'<section class="wego-app-print__agreement">'
-        f'<div class="wego-app-print__sentence">{sentences}'
-        f'<p class="wego-app-print__caption">({_bilingual(lang, "print.city_caption")})</p>'
-        f"</div>"
-        f'<div class="wego-app-print__signatures">'
-        f"{_print_signature(lang, 'signature', 'signature')}"
-        f"{_print_signature(lang, 'name_position', 'name')}"
-        f"{_print_signature(lang, 'seal', 'seal')}"
-        f"{_print_signature(lang, 'date', 'date')}"
-        f"</div>"
-        f'<p class="wego-app-print__notes">{notes}</p></section></div>'
-    )
+    return environment.get_template(TEMPLATE)
 
 
 def render_application_form(language: Language, root: str) -> str:
     """The application form and its print view; ``root`` is the site root from the page."""
-    del root  # everything the form needs is in the markup and the site-wide script
     lang = language.value
-    return f'<div class="wego-app" id="wego-application">{_form(lang)}{_print_sheet(lang)}</div>'
+    print_lang = PRINT_LANGUAGE.value
+    mail_lang = mail_language(lang)
+
+    def bilingual(key: str) -> Markup:
+        """English label, and on a page in another language that language's label beside it."""
+        english = escape(_raw(print_lang, key))
+        if lang == print_lang:
+            return english
+        return Markup('{} <span class="wego-app-print__alt" lang="{}">{}</span>').format(
+            english, lang, _raw(lang, key)
+        )
+
+    return _template().render(
+        lang=lang,
+        print_lang=print_lang,
+        t=lambda key: _raw(lang, key),
+        mail_t=lambda key: _raw(mail_lang, key),
+        print_t=lambda key: _raw(print_lang, key),
+        bilingual=bilingual,
+        fill=_fill,
+        nowrap=_nowrap,
+        agreement=_agreement,
+        field_id=_id,
+        autocomplete=_autocomplete,
+        grouped=_grouped,
+        sections=SECTIONS,
+        same_as_field=SAME_AS_FIELD,
+        actions=ACTIONS,
+        hinted_kinds=_HINTED,
+        unspelled_kinds=_UNSPELLED,
+        inputmodes=_INPUTMODES,
+        form_data=_form_data(lang),
+        mail_to=MAIL_TO,
+        fax=FAX,
+        script_src=f"{root.rstrip('/')}/{SCRIPT}",
+    )

@@ -17,8 +17,14 @@ import json
 from html import escape
 
 from calculator import Language
+from calculator.parsing import MAX_INPUT_LENGTH
 from sitebuild.country_names import countries
 from sitebuild.ui_text import text, ui_catalogue
+
+#: The fields' maxlength: one more than the longest raw text the engine reads at all, so that a
+#: long paste is never cut silently to a figure the engine then accepts or misreads: whatever
+#: is longer reaches the engine too long, and is reported so.
+PASTE_LIMIT = 4 * MAX_INPUT_LENGTH + 1
 
 __all__ = [
     "approval_year_field",
@@ -64,7 +70,7 @@ def _text_field(
         f'<label for="{field_id}">{escape(text(lang, key))}</label>'
         f'<p class="wego-quote__hint" id="{field_id}-hint">{escape(text(lang, key + "_hint"))}</p>'
         f'<input id="{field_id}" name="{name}" type="text" inputmode="{inputmode}" size="{size}" '
-        f'autocomplete="off" spellcheck="false" maxlength="40"{required_attr} '
+        f'autocomplete="off" spellcheck="false" maxlength="{PASTE_LIMIT}"{required_attr} '
         f'aria-describedby="{field_id}-hint {field_id}-error{extra_ids}">'
         f"{after_input}"
         f'<p class="wego-quote__error" id="{field_id}-error" data-error-for="{name}" hidden></p>'
@@ -196,4 +202,7 @@ def render_fee_quote_form(language: Language, root: str) -> str:
         f"</p>"
         f'<p class="wego-quote__privacy">{escape(text(lang, "quote.privacy"))}</p>'
         f"</form>"
+        # The widget's script comes with the widget: pages without it do not load it.
+        f'<script type="module" src="{_attr(root.rstrip("/"))}/assets/javascripts/fee-quote.mjs">'
+        f"</script>"
     )

@@ -605,3 +605,107 @@ def test_without_javascript_the_fields_are_there_to_print_by_hand(browser, site)
         page.emulate_media(media="print")
         expect(page.locator("[data-print-sheet]")).to_be_visible()
         assert page.locator("[data-print-sheet] h3").count() == 5
+
+
+# ---------------------------------------------------------------- defects seen by new readers
+
+
+def test_without_javascript_nothing_promises_saving_or_start_again(browser, site):
+    """Without the script the page does not speak of a saved draft or of «Начать заново»."""
+    with other_browser(browser, site, java_script_enabled=False) as page:
+        page.goto(site.url("ru", SLUG))
+        expect(page.locator(".wego-app__privacy")).to_have_text(
+            t("ru", "privacy"), use_inner_text=True
+        )
+        form_text = page.locator("#wego-application-form").inner_text()
+        assert t("ru", "draft.reset") not in form_text
+        assert t("ru", "privacy_draft") not in form_text
+        assert t("ru", "draft.autosave") not in form_text
+
+
+def test_with_javascript_the_draft_is_explained(visit, site):
+    """With the script the privacy note adds how the draft is kept and how to delete it."""
+    open_form(visit.page, site, "ru")
+    expect(visit.page.locator(".wego-app__privacy")).to_have_text(
+        t("ru", "privacy") + " " + t("ru", "privacy_draft")
+    )
+
+
+def test_error_summary_heading_is_on_screen_on_a_phone(browser, site):
+    """At 390 px, "Check the form" brings the summary's heading to the top of the screen."""
+    with other_browser(browser, site, viewport={"width": 390, "height": 844}) as page:
+        open_form(page, site, "ru")
+        page.click("button[type=submit]")
+        expect(page.locator("[data-error-summary]")).to_be_focused()
+        # Scrolling may be smooth: wait until it settles with the heading below the header.
+        page.wait_for_function(
+            """() => {
+                const title = document.getElementById('wego-app-summary-title');
+                const header = document.querySelector('.md-header').getBoundingClientRect();
+                const box = title.getBoundingClientRect();
+                return box.top >= header.bottom && box.bottom <= window.innerHeight;
+            }""",
+            timeout=5000,
+        )
+        first = page.locator("[data-error-list] li").first.bounding_box()
+        assert first is not None
+        assert first["y"] + first["height"] <= 844
+
+
+@pytest.mark.parametrize(
+    ("lang", "number"),
+    [("ru", "+7 8422 58-93-43 доб. 123"), ("en", "+1 202 555 0100 ext. 123")],
+)
+def test_a_phone_number_with_an_extension_is_accepted(visit, site, lang, number):
+    """An extension («доб. 123», "ext. 123") after an international number is no error."""
+    page = visit.page
+    open_form(page, site, lang)
+    page.fill("[data-field='mayor_phone']", number)
+    page.keyboard.press("Tab")
+    page.click("button[type=submit]")
+    expect(page.locator("[data-error-summary]")).to_be_visible()
+    expect(page.locator("#wego-app-mayor-phone-error")).to_be_hidden()
+    expect(page.locator("[data-field='mayor_phone']")).not_to_have_attribute("aria-invalid", "true")
+
+
+def test_a_long_paste_says_it_was_cut(browser, site):
+    """Text pasted beyond a field's limit is cut by the browser, and the page says so."""
+    with other_browser(browser, site, permissions=["clipboard-read", "clipboard-write"]) as page:
+        open_form(page, site, "ru")
+        postcode = page.locator("[data-field='city_postcode']")
+        limit = int(postcode.get_attribute("maxlength") or 0)
+        pasted = "4320171234567890123456789"
+        assert len(pasted) > limit
+        page.evaluate("text => navigator.clipboard.writeText(text)", pasted)
+        postcode.focus()
+        page.keyboard.press("Control+V")
+        expect(postcode).to_have_value(pasted[:limit])
+        note = page.locator("#wego-app-city-postcode-cut")
+        expect(note).to_have_text(t("ru", "cut.note", max=str(limit), length=str(len(pasted))))
+        assert "wego-app-city-postcode-cut" in (postcode.get_attribute("aria-describedby") or "")
+        postcode.fill("432017")
+        expect(note).to_be_hidden()
+
+
+def test_a_shortened_mail_names_the_fields_it_left_out(visit, site):
+    """With Cyrillic answers the e-mail says which fields it left out and where they all are."""
+    page = visit.page
+    open_form(page, site, "ru")
+    fill_fast(page, SAMPLES["ru"])
+    href, query = mail_parts(page)
+    assert len(href) <= MAIL_LIMIT
+    body = query["body"][0]
+    assert t("en", "mail.shortened") in body
+    assert "the full form is in the attached print or file" in body
+    intro = t("en", "mail.omitted", fields="")[:-1]
+    note = next(line for line in body.split("\r\n") if line.startswith(intro))
+    left_out = [name for name, value in SAMPLES["ru"].items() if f": {value}" not in body]
+    assert left_out, "the Russian sample no longer needs shortening"
+    sections = {
+        name: CATALOGUE["en"][f"form.section_short.{name}"]
+        for name in ("city", "mayor", "office", "it", "secretariat")
+    }
+    for name in left_out:
+        label = page.get_attribute(f"[data-field='{name}']", "data-mail-label") or ""
+        section = sections[name.split("_")[0]]
+        assert f"{section} (" in note or (f"{section}: " in note and label in note), (name, note)

@@ -287,7 +287,9 @@ def test_markup_escapes_catalogue_text(monkeypatch, language):
     monkeypatch.setattr(application_form, "ui_catalogue", hostile)
     html = render_application_form(language, "..")
     page = parse(html)
-    assert not [tag for tag, _ in page.tags if tag in {"img", "script"}]
+    assert not [tag for tag, _ in page.tags if tag == "img"]
+    scripts = [attrs for tag, attrs in page.tags if tag == "script"]
+    assert scripts == [{"type": "module", "src": f"../{application_form.SCRIPT}"}]
     assert "&lt;img src=x onerror=alert(1)&gt;" in html
     form = next(attrs for tag, attrs in page.tags if tag == "form")
     messages = json.loads(str(form["data-messages"]))
@@ -302,3 +304,67 @@ def test_marker_is_registered():
         "<p>x</p>\n<!-- wego:application-form -->\n", Language.EN, "..", "application.md"
     )
     assert 'id="wego-application-form"' in html
+
+
+class ScriptOnly(HTMLParser):
+    """Collects the elements shown without the script: outside every [data-js-only]."""
+
+    VOID = frozenset({"input", "br", "img", "meta", "link", "hr"})
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[bool] = []
+        self.shown: list[dict[str, str | None]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        hidden = bool(self.stack and self.stack[-1]) or "data-js-only" in attributes
+        if not hidden:
+            self.shown.append({"tag": tag, **attributes})
+        if tag not in self.VOID:
+            self.stack.append(hidden)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in self.VOID and self.stack:
+            self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        if not (self.stack and self.stack[-1]):
+            self.text.append(data)
+
+
+@pytest.mark.parametrize("language", LANGS, ids=lambda lang: lang.value)
+def test_actions_render_in_declared_order(monkeypatch, language):
+    """The actions row is the declared ACTIONS list: a new entry is a new button, in place."""
+    real_raw = application_form._raw
+    extra = application_form.Action("docx")
+    monkeypatch.setattr(application_form, "ACTIONS", (*application_form.ACTIONS, extra))
+    monkeypatch.setattr(
+        application_form,
+        "_raw",
+        lambda lang, key: "Word" if key == "action.docx" else real_raw(lang, key),
+    )
+    html = render_application_form(language, "..")
+    row = parse(html[html.index("data-actions") : html.index("data-check-status")])
+    actions = [attrs.get("data-action") or attrs.get("type") for _, attrs in row.tags]
+    assert actions == ["submit", "print", "mail", "docx"]
+    docx = next(attrs for _, attrs in row.tags if attrs.get("data-action") == "docx")
+    assert "hidden" in docx
+    assert "data-js-only" in docx
+
+
+@pytest.mark.parametrize("language", LANGS, ids=lambda lang: lang.value)
+def test_without_the_script_nothing_speaks_of_saving(language):
+    """Saving, "Start again" and the checks are js-only; the e-mail link works without them."""
+    ru_or_en = catalogue(language.value)
+    parser = ScriptOnly()
+    parser.feed(render_application_form(language, ".."))
+    actions = {element.get("data-action") for element in parser.shown}
+    assert "mail" in actions
+    assert not actions & {"reset", "download", "load", "print"}
+    assert not [e for e in parser.shown if e.get("type") == "submit"]
+    text = "".join(parser.text)
+    for key in ("form.draft.reset", "form.draft.autosave", "form.privacy_draft"):
+        assert ru_or_en[key] not in text, key
+    assert ru_or_en["form.privacy"] in text

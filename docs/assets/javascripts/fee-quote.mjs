@@ -43,7 +43,11 @@ function fillForm(form, fields) {
   for (const [name, value] of Object.entries(fields)) {
     const control = form.elements.namedItem(name);
     if (control instanceof RadioNodeList) {
-      for (const radio of control) radio.checked = radio.value === value;
+      // A value no radio has (a hand-edited link: ?category=bogus) keeps the default choice.
+      const radios = [...control];
+      const chosen = radios.find((radio) => radio.value === value) ??
+        radios.find((radio) => radio.defaultChecked);
+      if (chosen) chosen.checked = true;
     } else if (control) {
       control.value = value;
     }

@@ -1,0 +1,41 @@
+"""The fee widget's handling of odd input: long pastes and hand-edited links."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from calculator import Language, answer
+
+pytestmark = pytest.mark.browser
+
+START_TIMEOUT = 90_000
+
+
+def test_a_48_character_population_is_reported_as_too_long(visit, site):
+    """A long paste reaches the engine whole: "too long", not "misplaced separators"."""
+    page = visit.page
+    population = "9,999," * 8
+    assert len(population) == 48
+    page.goto(site.url("en", "fees/"))
+    page.fill("#fee-quote-population", population)
+    expect(page.locator("#fee-quote-population")).to_have_value(population)
+    page.fill("#fee-quote-gdp", "1000")
+    page.press("#fee-quote-gdp", "Enter")
+    error = page.locator('[data-error-for="population"]')
+    expected = answer({"population": population, "gdp": "1000"}, Language.EN)["error"]
+    assert expected["code"] == "too_long"
+    expect(error).to_have_attribute("data-error-code", "too_long", timeout=START_TIMEOUT)
+    expect(error).to_have_text(expected["message"])
+
+
+def test_an_unknown_category_in_a_link_keeps_the_default(visit, site):
+    """?category=bogus leaves "Full Member" checked rather than no category at all."""
+    page = visit.page
+    page.goto(site.url("en", "fees/", "?population=624518&gdp=47404&category=bogus"))
+    expect(page.locator("#fee-quote")).to_have_attribute(
+        "data-engine", "ready", timeout=START_TIMEOUT
+    )
+    expect(page.locator("input[name=category][value=full]")).to_be_checked()
+    expect(page.locator("input[name=category]:checked")).to_have_count(1)
+    expect(page.locator("#fee-quote-result")).to_have_attribute("data-fee-usd", "7000")

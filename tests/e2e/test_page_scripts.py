@@ -1,0 +1,31 @@
+"""Each page loads only the scripts of the components it shows."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.pages import LANGS, SLUGS
+
+pytestmark = pytest.mark.browser
+
+#: script URL (a content hash may follow the name) -> the pages (slugs) whose components use it
+SCRIPTS = {
+    r"/assets/javascripts/fee-quote(\.[\w-]+)?\.mjs$": {"fees/"},
+    r"/assets/javascripts/application/form(\.[\w-]+)?\.mjs$": {"application/"},
+    r"/assets/javascripts/multi-quote(\.[\w-]+)?\.mjs$": {"cities/"},
+}
+
+
+def test_component_scripts_load_only_where_their_component_is(visit, site):
+    """The fee widget's, the cities form's and the application form's modules load on their own
+    pages only."""
+    page = visit.page
+    for lang in LANGS:
+        for slug in SLUGS:
+            visit.requests.clear()
+            page.goto(site.url(lang, slug), wait_until="load")
+            for script, pages in SCRIPTS.items():
+                loaded = any(re.search(script, url.split("?")[0]) for url in visit.requests)
+                assert loaded == (slug in pages), (lang, slug, script)
