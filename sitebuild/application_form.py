@@ -461,9 +461,16 @@ def _form(lang: str) -> str:
         f"disabled>{_t(lang, 'action.check')}</button>"
         f'<button type="button" class="md-button" data-action="print" data-js-only hidden>'
         f"{_t(lang, 'action.print')}</button>"
+        f'<button type="button" class="md-button" data-action="download-docx" data-js-only '
+        f"hidden>{_t(lang, 'action.docx')}</button>"
+        f'<button type="button" class="md-button" data-action="download-letter" data-js-only '
+        f"hidden>{_t(lang, 'action.letter')}</button>"
         f'<a class="md-button" data-action="mail" href="mailto:{_esc(MAIL_TO)}">'
         f"{_t(lang, 'action.mail')}</a></div>"
         f'<p class="wego-app__status" role="status" data-check-status></p>'
+        # Word documents (assets/javascripts/application-docx/): their outcome is said here.
+        f'<p class="wego-app__status" role="status" data-docx-status '
+        f'data-done="{_t(lang, "docx.done")}" data-failed="{_t(lang, "docx.failed")}"></p>'
         f'<div class="wego-app__send"><p>{_send_text(lang)}</p>'
         f"<p>{_t(lang, 'send.attach')}</p>"
         f'<p class="wego-app__shortened" data-mail-shortened hidden>'
