@@ -4,7 +4,6 @@ every typed value, and the library is fetched from the site itself only after th
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
