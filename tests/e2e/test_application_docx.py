@@ -78,3 +78,16 @@ def test_word_files_carry_every_typed_value_and_load_only_after_the_click(
         assert values[name] in text
     assert len(letter.sections) == (2 if lang == "ru" else 1)
     assert is_a4(letter)
+
+
+def test_a_library_that_cannot_load_is_said_and_nothing_typed_is_lost(visit, site):
+    """If the library does not arrive (a broken connection), the page says so in its language
+    and the form keeps what was typed."""
+    page = visit.page
+    page.route("**/assets/vendor/docx/**", lambda route: route.abort())
+    open_form(page, site, "ru")
+    fill_fast(page, {"city_official_name": "Город Ульяновск"})
+    page.click("[data-action=download-docx]")
+    expect(page.locator("[data-docx-status]")).to_have_text(t("ru", "docx.failed"))
+    expect(page.locator("[data-field=city_official_name]")).to_have_value("Город Ульяновск")
+    expect(page.locator("[data-action=download-docx]")).not_to_have_attribute("aria-busy", "true")
