@@ -250,3 +250,22 @@ def test_libreoffice_renders_each_document_on_one_to_three_a4_pages(documents, t
         pages, size = pdf_pages(pdf)
         assert 1 <= pages <= 3, pdf.name
         assert size.endswith("(A4)"), size
+
+
+def test_very_long_values_stay_whole(tmp_path):
+    """Far beyond the form's own limits: every field 5,000 characters, the file still opens
+    and holds each value in full."""
+    draft = {
+        field.name: f"{field.name}: " + "Длинный long текст text " * 200
+        for field in fields()
+        if field.kind != "checkbox"
+    }
+    jobs = [
+        {"kind": kind, "draft": draft, "texts": texts("ru"), "out": str(tmp_path / f"{kind}.docx")}
+        for kind in ("application", "letter")
+    ]
+    render(jobs)
+    text = all_text(open_document(tmp_path / "application.docx"))
+    assert all(value.strip() in text for value in draft.values())
+    letter = all_text(open_document(tmp_path / "letter.docx"))
+    assert draft["secretariat_email"].strip() in letter
