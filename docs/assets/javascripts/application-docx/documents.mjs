@@ -75,13 +75,18 @@ function cityRuns(docx, city, options = {}) {
   return city ? runs(docx, city, { ...options, bold: true }) : runs(docx, BLANK, options);
 }
 
-/** An empty paragraph drawn as a line to write on. */
-function writingLine(docx, before = 480) {
-  return new docx.Paragraph({
+/** Paragraph settings of a line to write on (a bottom border), kept with what follows. */
+function lineProps(docx, before) {
+  return {
+    keepNext: true,
     spacing: { before, after: 40 },
     border: { bottom: { style: docx.BorderStyle.SINGLE, size: 6, color: "000000", space: 1 } },
-    children: [],
-  });
+  };
+}
+
+/** A line to write on, with `children` (a name already known) or empty. */
+function writingLine(docx, before, children = [], indent = undefined) {
+  return new docx.Paragraph({ ...lineProps(docx, before), indent, children });
 }
 
 function caption(docx, texts, lang, keepNext = false) {
@@ -132,7 +137,9 @@ function sectionTable(docx, section, draft, texts) {
       return new docx.TableRow({
         cantSplit: true,
         children: [
-          cell(docx, [new docx.Paragraph({ children: bilingualRuns(docx, row.label, lang, { bold: true }) })], {
+          cell(docx, [
+            new docx.Paragraph({ children: bilingualRuns(docx, row.label, lang, { bold: true }) }),
+          ], {
             columnSpan: 2,
             shading: { type: docx.ShadingType.CLEAR, color: "auto", fill: "F2F2F2" },
           }),
@@ -159,7 +166,9 @@ function sectionTable(docx, section, draft, texts) {
 
 function signatureTable(docx, signatures, lang) {
   const none = { style: docx.BorderStyle.NONE, size: 0, color: "FFFFFF" };
-  const borders = { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none };
+  const borders = {
+    top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none,
+  };
   const half = Math.floor(TEXT_WIDTH / 2);
   const signCell = (label) =>
     new docx.TableCell({
@@ -232,7 +241,10 @@ export function applicationDocument(docx, draft, texts) {
       }),
     );
   });
-  children.push(caption(docx, form.city_caption, lang, true), signatureTable(docx, form.signatures, lang));
+  children.push(
+    caption(docx, form.city_caption, lang, true),
+    signatureTable(docx, form.signatures, lang),
+  );
 
   const footer = new docx.Footer({
     children: form.notes.map(
@@ -266,11 +278,17 @@ function letterChildren(docx, letter, draft, texts, secondary) {
   const children = [];
   if (secondary) {
     children.push(
-      new docx.Paragraph({ heading: docx.HeadingLevel.HEADING_1, children: runs(docx, letter.version_heading, runLanguage) }),
+      new docx.Paragraph({
+        heading: docx.HeadingLevel.HEADING_1,
+        children: runs(docx, letter.version_heading, runLanguage),
+      }),
     );
   }
   children.push(
-    plain(docx, letter.template_note, { ...runLanguage, italics: true, highlight: "yellow" }, { spacing: { after: 360 } }),
+    plain(
+      docx, letter.template_note,
+      { ...runLanguage, italics: true, highlight: "yellow" }, { spacing: { after: 360 } },
+    ),
     plain(docx, letter.date, runLanguage),
     plain(docx, letter.reference, runLanguage, { spacing: { after: 360 } }),
     ...letter.recipient.map((line, index, all) =>
@@ -300,22 +318,12 @@ function letterChildren(docx, letter, draft, texts, secondary) {
   const lineWidth = { right: Math.round(TEXT_WIDTH * 0.45) };
   const signer = letter.signer.map((name) => valueOf(draft, name)).filter(Boolean).join(", ");
   children.push(
-    new docx.Paragraph({ ...lineProps(docx), indent: lineWidth, children: [] }),
+    writingLine(docx, 720, [], lineWidth),
     captionLine(docx, letter.signature, runLanguage, lineWidth),
-    signer
-      ? new docx.Paragraph({ ...lineProps(docx, 360), indent: lineWidth, children: runs(docx, signer) })
-      : new docx.Paragraph({ ...lineProps(docx, 480), indent: lineWidth, children: [] }),
+    writingLine(docx, signer ? 360 : 480, signer ? runs(docx, signer) : [], lineWidth),
     captionLine(docx, letter.name_position, runLanguage, lineWidth),
   );
   return children;
-}
-
-function lineProps(docx, before = 720) {
-  return {
-    keepNext: true,
-    spacing: { before, after: 40 },
-    border: { bottom: { style: docx.BorderStyle.SINGLE, size: 6, color: "000000", space: 1 } },
-  };
 }
 
 function captionLine(docx, text, options, indent) {
