@@ -34,7 +34,8 @@ $(STAMPS)/node: package.json package-lock.json
 
 $(STAMPS)/chromium:
 	@mkdir -p $(STAMPS)
-	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; }
+	@# LibreOffice (soffice) and poppler (pdfinfo): tests open the application page's Word files.
+	@command -v chromium >/dev/null && command -v soffice >/dev/null && command -v pdfinfo >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver libreoffice-writer-nogui poppler-utils; }
 	@touch $@
 
 setup: $(STAMPS)/venv $(STAMPS)/node ## Install the virtual environment (.venv/) and Node modules

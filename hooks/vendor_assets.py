@@ -20,6 +20,10 @@ NODE_MODULES = ROOT / "node_modules"
 #: site path -> file in node_modules
 VENDOR_FILES = {
     "assets/vendor/mermaid/mermaid.min.js": "mermaid/dist/mermaid.min.js",
+    # docx's browser ES module bundles its two dependencies (fflate, nanoid): one file, loaded
+    # by the application page only when a Word document is asked for.
+    "assets/vendor/docx/docx.mjs": "docx/dist/index.mjs",
+    "assets/vendor/docx/LICENSE": "docx/LICENSE",
 }
 
 

@@ -268,16 +268,20 @@ class Action:
     href: str = ""
 
 
-#: The actions row under the form: check, print, send.
+#: The actions row under the form: check, print, the Word files, send.
 ACTIONS: tuple[Action, ...] = (
     Action("check", kind="submit", primary=True),
     Action("print"),
+    Action("download-docx"),  # application-docx/download.mjs handles both Word buttons
+    Action("download-letter"),
     Action("mail", kind="link", js_only=False, href=f"mailto:{MAIL_TO}"),
 )
 
 #: The form's script, relative to the site root: it is loaded by the form's own markup, so only
 #: the page with the form loads it.
 SCRIPT = "assets/javascripts/application/form.mjs"
+#: The Word buttons' module: small; it imports the generator and the library only on a click.
+DOCX_SCRIPT = "assets/javascripts/application-docx/download.mjs"
 #: The Jinja template of the form and its print view (in the theme's overrides).
 TEMPLATE = "partials/application-form.html"
 TEMPLATES_DIR = Path(__file__).resolve().parents[1] / "overrides"
@@ -418,4 +422,9 @@ def render_application_form(language: Language, root: str) -> str:
         mail_to=MAIL_TO,
         fax=FAX,
         script_src=f"{root.rstrip('/')}/{SCRIPT}",
+        docx_script_src=f"{root.rstrip('/')}/{DOCX_SCRIPT}",
+        docx_messages=json.dumps(
+            {"done": _raw(lang, "docx.done"), "failed": _raw(lang, "docx.failed")},
+            ensure_ascii=False,
+        ),
     )

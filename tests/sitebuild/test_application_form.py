@@ -289,7 +289,10 @@ def test_markup_escapes_catalogue_text(monkeypatch, language):
     page = parse(html)
     assert not [tag for tag, _ in page.tags if tag == "img"]
     scripts = [attrs for tag, attrs in page.tags if tag == "script"]
-    assert scripts == [{"type": "module", "src": f"../{application_form.SCRIPT}"}]
+    assert scripts == [
+        {"type": "module", "src": f"../{application_form.SCRIPT}"},
+        {"type": "module", "src": f"../{application_form.DOCX_SCRIPT}"},
+    ]
     assert "&lt;img src=x onerror=alert(1)&gt;" in html
     form = next(attrs for tag, attrs in page.tags if tag == "form")
     messages = json.loads(str(form["data-messages"]))
@@ -338,20 +341,20 @@ class ScriptOnly(HTMLParser):
 def test_actions_render_in_declared_order(monkeypatch, language):
     """The actions row is the declared ACTIONS list: a new entry is a new button, in place."""
     real_raw = application_form._raw
-    extra = application_form.Action("docx")
+    extra = application_form.Action("extra")
     monkeypatch.setattr(application_form, "ACTIONS", (*application_form.ACTIONS, extra))
     monkeypatch.setattr(
         application_form,
         "_raw",
-        lambda lang, key: "Word" if key == "action.docx" else real_raw(lang, key),
+        lambda lang, key: "Extra" if key == "action.extra" else real_raw(lang, key),
     )
     html = render_application_form(language, "..")
     row = parse(html[html.index("data-actions") : html.index("data-check-status")])
     actions = [attrs.get("data-action") or attrs.get("type") for _, attrs in row.tags]
-    assert actions == ["submit", "print", "mail", "docx"]
-    docx = next(attrs for _, attrs in row.tags if attrs.get("data-action") == "docx")
-    assert "hidden" in docx
-    assert "data-js-only" in docx
+    assert actions == ["submit", "print", "download-docx", "download-letter", "mail", "extra"]
+    added = next(attrs for _, attrs in row.tags if attrs.get("data-action") == "extra")
+    assert "hidden" in added
+    assert "data-js-only" in added
 
 
 @pytest.mark.parametrize("language", LANGS, ids=lambda lang: lang.value)
