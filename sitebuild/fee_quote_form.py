@@ -94,6 +94,24 @@ def _gdp_source_note() -> str:
     )
 
 
+# --- Engine start: download progress (a <progress> and its text), the network-failure message
+# and the retry button; fee-quote.mjs drives them while the engine's files arrive.
+
+ENGINE_START_MESSAGES = ("quote.progress", "quote.network_failed")
+
+
+def _engine_start(lang: str) -> str:
+    label = _attr(text(lang, "quote.progress_label"))
+    return (
+        '<div class="wego-quote__progress" data-progress hidden>'
+        f'<progress id="fee-quote-progress" aria-label="{label}"'
+        ' aria-describedby="fee-quote-progress-text"></progress>'
+        '<p id="fee-quote-progress-text" data-progress-text></p></div>'
+        '<button type="button" class="md-button" data-action="retry" hidden>'
+        f"{escape(text(lang, 'quote.retry'))}</button>"
+    )
+
+
 def render_fee_quote_form(language: Language, root: str) -> str:
     """The ``#fee-quote`` form; ``root`` is the site root relative to the page."""
     lang = language.value
@@ -111,6 +129,7 @@ def render_fee_quote_form(language: Language, root: str) -> str:
                 "quote.copy_failed",
                 "quote.due_now",
                 "quote.cell_marker",
+                *ENGINE_START_MESSAGES,
             )
         },
         # Country lookup (country-picker.mjs).
@@ -158,6 +177,7 @@ def render_fee_quote_form(language: Language, root: str) -> str:
         f"{escape(text(lang, 'quote.print'))}</button>"
         f"</div>"
         f'<p class="wego-quote__status" role="status" data-status hidden></p>'
+        f"{_engine_start(lang)}"
         f'<noscript><p class="wego-quote__status">'
         f"{escape(text(lang, 'quote.noscript'))}</p></noscript>"
         f'<section class="wego-quote__result" id="fee-quote-result" aria-live="polite" '

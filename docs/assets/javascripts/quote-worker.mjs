@@ -1,46 +1,160 @@
 // The fee engine in a module Web Worker: one Pyodide, started once, answering requests by id.
 //
-// The page never blocks while Pyodide starts. The engine is the `calculator` wheel registered
-// in this site's pyodide-lock.json (sha256-checked by loadPackage); no Python source lives here.
+// Two ways to start, the same engine either way:
+// * "snapshot": restore a memory snapshot made at build time with the engine already imported
+//   (sitebuild/engine_snapshot.py), then check it with a known quote;
+// * "wheel": Pyodide's plain boot with `loadPackage` and the sha256-checked engine wheel.
+// The snapshot path is tried first unless the reader asked to save data (then the path that
+// moves fewer bytes wins); any failure of it (no DecompressionStream, a failed fetch, a bad
+// checksum, another Pyodide build, a restore error, a wrong self-check) falls back to the wheel.
 //
 // Messages in: {id, ping: true} (answered once the engine is up) or {id, request} (a JSON
-// quote request). Messages out: {id, ready: true}, {id, reply} or {id, failure}. Every message
-// is answered, so a page that attaches late (the worker may be started before the page's
-// script runs, see quote-early-start.js) misses nothing.
-import { loadPyodide } from "../pyodide/pyodide.mjs";
+// request for the engine's answer_json). Messages out: {id, ready: true, path},
+// {id, reply}, {id, failure, network} and, while files download, {progress: {received, total}}.
+// Every message is answered, so a page that attaches late (the worker may be started from the
+// page's <head>, see quote-early-start.js) misses nothing but progress.
+import { loadPyodide, engine as files } from "../engine/engine.mjs";
 
-const indexURL = new URL("../pyodide/", import.meta.url).href;
+class NetworkError extends Error {}
 
-// Pyodide reports some start-up failures (a file that cannot be fetched, WebAssembly that
-// cannot compile) only as an unhandled rejection, leaving loadPyodide() pending forever;
-// such a failure settles the start at once.
-let failStart;
-const startFailed = new Promise((_, reject) => {
-  failStart = reject;
-});
-self.addEventListener("unhandledrejection", (event) => {
-  event.preventDefault();
-  failStart(event.reason);
-});
-self.addEventListener("error", (event) => {
-  event.preventDefault();
-  failStart(event.message);
-});
+// Bytes received so far, reported to the page at most every 100 ms.
+const progress = { received: 0, total: 0, sentAt: 0 };
+function report(force = false) {
+  const now = Date.now();
+  if (!force && now - progress.sentAt < 100) return;
+  progress.sentAt = now;
+  self.postMessage({ progress: { received: progress.received, total: progress.total } });
+}
 
-const engine = Promise.race([
-  (async () => {
-    const pyodide = await loadPyodide({ indexURL, packages: ["wego-fee-calculator"] });
-    return pyodide.pyimport("calculator").answer_json;
-  })(),
-  startFailed,
-]);
+// A download that fails (or stops with an error mid-body) rejects this promise, which every
+// start races against: Pyodide reports some fetch failures only as unhandled rejections.
+let failDownload;
+const downloadFailed = new Promise((_, reject) => {
+  failDownload = reject;
+});
+downloadFailed.catch(() => {});
+
+// Every fetch of this worker (ours and Pyodide's) is counted as its bytes arrive.
+const plainFetch = self.fetch.bind(self);
+self.fetch = async (input, init) => {
+  let response;
+  try {
+    response = await plainFetch(input, init);
+  } catch (error) {
+    failDownload(new NetworkError(String(error)));
+    throw error;
+  }
+  if (!response.ok) {
+    failDownload(new NetworkError(`HTTP ${response.status} for ${response.url}`));
+    return response;
+  }
+  if (!response.body) return response;
+  const counted = response.body.pipeThrough(
+    new TransformStream({
+      transform(chunk, controller) {
+        progress.received += chunk.byteLength;
+        report();
+        controller.enqueue(chunk);
+      },
+      flush() {
+        report(true);
+      },
+    }),
+  );
+  const { status, statusText, headers } = response;
+  return new Response(counted, { status, statusText, headers });
+};
+
+async function fetchChecked(url, sha256) {
+  const response = await self.fetch(url);
+  if (!response.ok) throw new NetworkError(`HTTP ${response.status} for ${url}`);
+  let bytes;
+  try {
+    bytes = await response.arrayBuffer();
+  } catch (error) {
+    failDownload(new NetworkError(String(error)));
+    throw new NetworkError(String(error));
+  }
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
+  const hex = Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
+  if (hex !== sha256) throw new Error(`${url}: sha256 mismatch`);
+  return bytes;
+}
+
+async function inflate(bytes, expectedLength) {
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+  const raw = new Uint8Array(await new Response(stream).arrayBuffer());
+  if (raw.length !== expectedLength) throw new Error("the snapshot has the wrong size");
+  return raw;
+}
+
+function selfCheck(answer) {
+  const reply = answer(files.selfCheck.request);
+  if (reply !== files.selfCheck.reply) throw new Error("the snapshot failed its self-check");
+  return answer;
+}
+
+async function bootFromSnapshot() {
+  if (typeof DecompressionStream !== "function") throw new Error("no DecompressionStream");
+  const gz = await fetchChecked(files.snapshot.url, files.snapshot.sha256);
+  const snapshot = await inflate(gz, files.snapshot.rawBytes);
+  const pyodide = await loadPyodide({
+    indexURL: files.pyodide,
+    lockFileURL: files.lock,
+    stdLibURL: files.stdlibAfterRestore,
+    _loadSnapshot: snapshot,
+  });
+  // The snapshot's `random` state is the same for everyone; give this page its own.
+  pyodide.runPython("import sys\nif 'random' in sys.modules: sys.modules['random'].seed()");
+  return selfCheck(pyodide.pyimport("calculator").answer_json);
+}
+
+async function bootFromWheel() {
+  const pyodide = await loadPyodide({
+    indexURL: files.pyodide,
+    lockFileURL: files.lock,
+    packages: [files.packageName],
+  });
+  return pyodide.pyimport("calculator").answer_json;
+}
+
+// With Save-Data on or a slow link reported, the path that moves fewer bytes goes first.
+function snapshotFirst() {
+  const connection = self.navigator.connection;
+  const frugal = connection && (connection.saveData || /2g|3g/.test(connection.effectiveType));
+  return !frugal || files.snapshot.pathBytes <= files.wheelPathBytes;
+}
+
+async function start() {
+  if (snapshotFirst()) {
+    progress.total = files.snapshot.pathBytes;
+    try {
+      return { path: "snapshot", answer: await Promise.race([bootFromSnapshot(), downloadFailed]) };
+    } catch (error) {
+      if (error instanceof NetworkError) throw error;
+      console.warn("calculator: snapshot start failed, plain start instead:", String(error));
+      progress.total += files.wheelPathBytes;
+    }
+  } else {
+    progress.total = files.wheelPathBytes;
+  }
+  return { path: "wheel", answer: await Promise.race([bootFromWheel(), downloadFailed]) };
+}
+
+let engine;
+try {
+  engine = start();
+} catch (error) {
+  engine = Promise.reject(error);
+}
+engine.catch(() => {});
 
 self.addEventListener("message", async (event) => {
   const { id, ping, request } = event.data;
   try {
-    const answer = await engine;
-    self.postMessage(ping ? { id, ready: true } : { id, reply: answer(request) });
+    const { path, answer } = await engine;
+    self.postMessage(ping ? { id, ready: true, path } : { id, reply: answer(request) });
   } catch (error) {
-    self.postMessage({ id, failure: String(error) });
+    self.postMessage({ id, failure: String(error), network: error instanceof NetworkError });
   }
 });
