@@ -29,6 +29,7 @@ __all__ = [
     "OWN_FOLDERS",
     "address",
     "folder_hash",
+    "hashed_folder_matches",
     "own_files",
     "rewrite_references",
 ]
@@ -57,11 +58,22 @@ def own_files(docs_dir: Path, extra_folders: Iterable[str] = ()) -> list[str]:
 
 def folder_hash(site_dir: Path, paths: Iterable[str]) -> str:
     """One hash over the names and contents of all the files (a change anywhere changes it)."""
+    return _digest({path: site_dir / path for path in paths})
+
+
+def _digest(files: dict[str, Path]) -> str:
     digest = hashlib.sha256()
-    for path in sorted(paths):
-        digest.update(path.encode() + b"\0")
-        digest.update(hashlib.sha256((site_dir / path).read_bytes()).digest())
+    for name in sorted(files):
+        digest.update(name.encode() + b"\0")
+        digest.update(hashlib.sha256(files[name].read_bytes()).digest())
     return digest.hexdigest()[:HASH_LENGTH]
+
+
+def hashed_folder_matches(site_dir: Path, digest: str) -> bool:
+    """Whether ``HASHED_ROOT/<digest>/`` still holds exactly the content its name says."""
+    root = site_dir / HASHED_ROOT / digest
+    files = {f"assets/{p.relative_to(root).as_posix()}": p for p in root.rglob("*") if p.is_file()}
+    return bool(files) and _digest(files) == digest
 
 
 def _expand(site_dir: Path, paths: Iterable[str]) -> list[str]:

@@ -107,8 +107,10 @@ def _engine_start(lang: str) -> str:
         f'<progress id="fee-quote-progress" aria-label="{label}"'
         ' aria-describedby="fee-quote-progress-text"></progress>'
         '<p id="fee-quote-progress-text" data-progress-text></p></div>'
-        '<button type="button" class="md-button" data-action="retry" hidden>'
-        f"{escape(text(lang, 'quote.retry'))}</button>"
+        # The theme's .md-button display rule would override a hidden attribute on the button.
+        '<p class="wego-quote__retry" data-retry hidden>'
+        '<button type="button" class="md-button" data-action="retry">'
+        f"{escape(text(lang, 'quote.retry'))}</button></p>"
     )
 
 

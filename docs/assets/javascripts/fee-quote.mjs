@@ -55,10 +55,10 @@ function engineUp(widget, info) {
 
 function engineDown(widget, error) {
   widget.form.querySelector("[data-progress]").hidden = true;
-  const retry = widget.form.querySelector('[data-action="retry"]');
+  const retry = widget.form.querySelector("[data-retry]");
   if (!error?.network) return widget.message("failed");
   retry.hidden = false;
-  retry.onclick = () => {
+  retry.querySelector("button").onclick = () => {
     retry.hidden = true;
     client?.close();
     client = null;

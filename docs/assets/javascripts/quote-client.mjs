@@ -6,7 +6,8 @@
 //   with an Error whose `network` is true when a download failed or stalled;
 // * `onProgress({received, total})` follows the engine's downloads (bytes; total where known);
 // * there is no fixed start timeout: a start fails when the worker reports a failure, or when
-//   no byte has arrived for STALL_MS while it is still downloading;
+//   no byte has arrived for STALL_MS while a download is under way (Python's own start after
+//   the downloads may take as long as the machine needs);
 // * `close()` ends the worker (a retry is a new client).
 
 const STALL_MS = 30_000;
@@ -62,9 +63,9 @@ export function createQuoteClient(workerUrl, { onProgress = () => {}, stallMs = 
   // A download that stops sending bytes is reported, never waited for forever.
   let stallTimer;
   let started = false;
-  const watchStall = () => {
+  const watchStall = (downloading = true) => {
     clearTimeout(stallTimer);
-    if (started || broken) return;
+    if (started || broken || !downloading) return;
     stallTimer = setTimeout(() => {
       fail(failure("the calculator's files stopped arriving", true));
       worker.terminate();
@@ -73,7 +74,7 @@ export function createQuoteClient(workerUrl, { onProgress = () => {}, stallMs = 
 
   worker.addEventListener("message", ({ data }) => {
     if (data.progress) {
-      watchStall();
+      watchStall(data.progress.active > 0);
       onProgress(data.progress);
       return;
     }

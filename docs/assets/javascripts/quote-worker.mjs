@@ -17,13 +17,14 @@ import { loadPyodide, engine as files } from "../engine/engine.mjs";
 
 class NetworkError extends Error {}
 
-// Bytes received so far, reported to the page at most every 100 ms.
-const progress = { received: 0, total: 0, sentAt: 0 };
+// Bytes received so far and downloads under way, reported at most every 100 ms.
+const progress = { received: 0, total: 0, active: 0, sentAt: 0 };
 function report(force = false) {
   const now = Date.now();
   if (!force && now - progress.sentAt < 100) return;
   progress.sentAt = now;
-  self.postMessage({ progress: { received: progress.received, total: progress.total } });
+  const { received, total, active } = progress;
+  self.postMessage({ progress: { received, total, active } });
 }
 
 // A download that fails (or stops with an error mid-body) rejects this promise, which every
@@ -34,35 +35,49 @@ const downloadFailed = new Promise((_, reject) => {
 });
 downloadFailed.catch(() => {});
 
-// Every fetch of this worker (ours and Pyodide's) is counted as its bytes arrive.
+// Every fetch of this worker (ours and Pyodide's) is counted as its bytes arrive, on a clone
+// of the response: the caller gets the response itself (WebAssembly's compiled-code cache is
+// keyed by its URL), and the clone is read to the end whatever the caller does.
 const plainFetch = self.fetch.bind(self);
+
+// Reads the clone to its end; `arrived` is called once every byte is in: at Content-Length,
+// which can come long before the stream's end when the other reader is slower (WebAssembly's
+// streaming compile on a busy machine), or at the end.
+async function count(clone, arrived) {
+  const length = Number(clone.headers.get("content-length")) || Infinity;
+  let seen = 0;
+  const reader = clone.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return arrived();
+    progress.received += value.byteLength;
+    seen += value.byteLength;
+    if (seen >= length) arrived();
+    else report();
+  }
+}
+
 self.fetch = async (input, init) => {
-  let response;
+  progress.active += 1;
+  report(true);
+  let settled = false;
+  const arrived = () => {
+    if (settled) return;
+    settled = true;
+    progress.active -= 1;
+    report(true);
+  };
   try {
-    response = await plainFetch(input, init);
+    const response = await plainFetch(input, init);
+    if (!response.ok) throw new NetworkError(`HTTP ${response.status} for ${response.url}`);
+    if (!response.body) arrived();
+    else count(response.clone(), arrived).catch((e) => failDownload(new NetworkError(String(e))));
+    return response;
   } catch (error) {
-    failDownload(new NetworkError(String(error)));
+    arrived();
+    failDownload(error instanceof NetworkError ? error : new NetworkError(String(error)));
     throw error;
   }
-  if (!response.ok) {
-    failDownload(new NetworkError(`HTTP ${response.status} for ${response.url}`));
-    return response;
-  }
-  if (!response.body) return response;
-  const counted = response.body.pipeThrough(
-    new TransformStream({
-      transform(chunk, controller) {
-        progress.received += chunk.byteLength;
-        report();
-        controller.enqueue(chunk);
-      },
-      flush() {
-        report(true);
-      },
-    }),
-  );
-  const { status, statusText, headers } = response;
-  return new Response(counted, { status, statusText, headers });
 };
 
 async function fetchChecked(url, sha256) {
@@ -151,6 +166,7 @@ engine.catch(() => {});
 
 self.addEventListener("message", async (event) => {
   const { id, ping, request } = event.data;
+  if (ping) report(true); // a page that attaches late learns at once whether bytes are due
   try {
     const { path, answer } = await engine;
     self.postMessage(ping ? { id, ready: true, path } : { id, reply: answer(request) });
