@@ -16,6 +16,7 @@ from mkdocs.plugins import event_priority
 from sitebuild.content_hash import address, own_files, rewrite_references
 
 ENGINE_FOLDER = "assets/engine"
+VENDOR_FOLDER = "assets/vendor"
 
 
 def _after_all_languages(config: Any) -> bool:
@@ -30,5 +31,8 @@ def on_post_build(config: Any) -> None:
         return
     site_dir = Path(config["site_dir"])
     moved = address(site_dir, own_files(Path(config["docs_dir"]), [ENGINE_FOLDER]))
+    vendor = site_dir / VENDOR_FOLDER
+    for package in sorted(vendor.iterdir()) if vendor.is_dir() else []:
+        moved |= address(site_dir, [package.relative_to(site_dir).as_posix()], fresh=False)
     site_path = urlsplit(config["site_url"] or "/").path or "/"
     rewrite_references(site_dir, moved, site_path if site_path.endswith("/") else site_path + "/")

@@ -111,6 +111,7 @@ export const engine = {{
     pathBytes: {core["pyodide.asm.wasm"] + snapshot_size + stdlib_size + size[LOCK_NAME]},
   }},
   wheelPathBytes: {core["pyodide.asm.wasm"] + core["python_stdlib.zip"] + sum(size.values())},
+  wasmBytes: {core["pyodide.asm.wasm"]},
   selfCheck: {{
     request: {json.dumps(check, ensure_ascii=False)},
     reply: {json.dumps(answer_json(check), ensure_ascii=False)},

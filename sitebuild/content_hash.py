@@ -8,9 +8,12 @@ relative layout, and rewrites the references in every HTML page.
 
 The rule is generic, with no list of files: everything under ``docs/assets/javascripts/`` and
 ``docs/assets/stylesheets/`` (any module or stylesheet added later included) plus the engine
-folder is moved. Because the whole module graph moves together, the references *between* those
-files (``import "./x.mjs"``, ``new URL("./worker.mjs", import.meta.url)``, the worker's
-``../engine/``) stay valid unchanged, and any change to any of them gives every one of them a
+folder is moved. Pinned third-party packages under ``assets/vendor/<name>/`` get a hashed
+folder each, so a deploy that does not change them keeps their URL (and the reader's cache).
+
+Because the whole module graph moves together, the references *between* those files
+(``import "./x.mjs"``, ``new URL("./worker.mjs", import.meta.url)``, the worker's ``../engine/``)
+stay valid unchanged, and any change to any of them gives every one of them a
 new URL. Files that are addressed otherwise are left alone: the theme's bundles carry a hash in
 their name, and Pyodide's core files sit under a folder naming their version.
 """
@@ -87,12 +90,13 @@ def _expand(site_dir: Path, paths: Iterable[str]) -> list[str]:
     return sorted(set(files))
 
 
-def address(site_dir: Path, paths: Iterable[str]) -> dict[str, str]:
+def address(site_dir: Path, paths: Iterable[str], *, fresh: bool = True) -> dict[str, str]:
     """Move the files (folders are expanded) to ``HASHED_ROOT/<hash>/<same path under assets>``;
-    return old -> new site-relative paths. Earlier hashed folders are removed."""
+    return old -> new site-relative paths. With ``fresh``, earlier hashed folders go first."""
     files = _expand(site_dir, paths)
     digest = folder_hash(site_dir, files)
-    shutil.rmtree(site_dir / HASHED_ROOT, ignore_errors=True)
+    if fresh:
+        shutil.rmtree(site_dir / HASHED_ROOT, ignore_errors=True)
     moved: dict[str, str] = {}
     for old in files:
         inner = PurePosixPath(old).relative_to("assets")

@@ -3,7 +3,7 @@
 //   node make-snapshot.mjs JOB.json
 //
 // JOB.json (written by sitebuild/engine_snapshot.py): {pyodide, wheel, wheelSha256, out,
-// minimalStdlib, checks: [{request, reply}], warmup}. Steps:
+// minimalStdlib, delta, checks: [{request, reply}], warmup}. Steps:
 //
 // 1. Boot the exact Pyodide files the site ships with `_makeSnapshot`. `loadPackage` cannot
 //    come before a snapshot (Pyodide refuses: "Unexpected hiwire entry"), so the wheel is
@@ -12,8 +12,9 @@
 // 2. Answer the first `warmup` checks (one of each kind of request): this loads the schedule, the locales and the GDP data into
 //    memory (the file system is not part of a snapshot) and proves the engine works.
 // 3. Zero the heap's free memory, so the shipped file compresses well (freed memory otherwise
-//    keeps old bytes), and write the snapshot.
-// 4. Restore it with only `minimalStdlib` as the standard library (the one the page's snapshot
+//    keeps old bytes), and write the snapshot as a delta against pyodide.asm.wasm's data
+//    segment (docs/assets/javascripts/snapshot-delta.mjs, the module the worker decodes with).
+// 4. Decode the written file as the page does, restore it with only `minimalStdlib` as the standard library (the one the page's snapshot
 //    path fetches) and answer every check again: a module imported lazily after restore, or any
 //    answer that differs from CPython's, fails the build here instead of in a reader's browser.
 //
@@ -101,12 +102,19 @@ sys.modules.pop("zipfile", None)
 gc.collect()
 `);
 zeroFreeHeap(maker._module);
-const snapshot = maker.makeMemorySnapshot();
-fs.writeFileSync(job.out, snapshot);
+const { dataSegment, xorDataSegment } = await import(job.delta);
+const segment = dataSegment(fs.readFileSync(path.join(job.pyodide, "pyodide.asm.wasm")));
+const shipped = xorDataSegment(Uint8Array.from(maker.makeMemorySnapshot()), segment);
+const heapStart = new DataView(shipped.buffer).getUint32(4, true);
+const region = shipped.subarray(heapStart, heapStart + 1024 + segment.length);
+const unchanged = region.reduce((zeros, byte) => zeros + (byte === 0), 0) / region.length;
+if (unchanged < 0.5) throw new Error(`the data segment is not where expected (${unchanged})`);
+fs.writeFileSync(job.out, shipped);
 
+const decoded = xorDataSegment(Uint8Array.from(fs.readFileSync(job.out)), segment);
 const restored = await loadPyodide({
   indexURL,
-  _loadSnapshot: snapshot,
+  _loadSnapshot: decoded,
   stdLibURL: job.minimalStdlib,
   ...quiet,
 });
@@ -122,4 +130,4 @@ json.dumps({"answers": answers, "late": late})
 const { answers, late } = JSON.parse(after);
 if (late.length) throw new Error(`modules imported after restore: ${late.join(", ")}`);
 compare(answers, job.checks, "after restore");
-console.log(JSON.stringify({ bytes: snapshot.length, checks: job.checks.length }));
+console.log(JSON.stringify({ bytes: shipped.length, checks: job.checks.length }));

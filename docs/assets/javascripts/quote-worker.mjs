@@ -14,6 +14,7 @@
 // Every message is answered, so a page that attaches late (the worker may be started from the
 // page's <head>, see quote-early-start.js) misses nothing but progress.
 import { loadPyodide, engine as files } from "../engine/engine.mjs";
+import { dataSegment, xorDataSegment } from "./snapshot-delta.mjs";
 
 class NetworkError extends Error {}
 
@@ -35,6 +36,13 @@ const downloadFailed = new Promise((_, reject) => {
 });
 downloadFailed.catch(() => {});
 
+// The snapshot path decodes the snapshot with pyodide.asm.wasm's bytes (snapshot-delta.mjs),
+// kept from Pyodide's own download of it.
+const wasm = { wanted: false, download: null };
+wasm.started = new Promise((resolve) => {
+  wasm.start = resolve;
+});
+
 // Every fetch of this worker (ours and Pyodide's) is counted as its bytes arrive, on a clone
 // of the response: the caller gets the response itself (WebAssembly's compiled-code cache is
 // keyed by its URL), and the clone is read to the end whatever the caller does.
@@ -43,13 +51,17 @@ const plainFetch = self.fetch.bind(self);
 // Reads the clone to its end; `arrived` is called once every byte is in: at Content-Length,
 // which can come long before the stream's end when the other reader is slower (WebAssembly's
 // streaming compile on a busy machine), or at the end.
-async function count(clone, arrived) {
+async function count(clone, arrived, keep) {
   const length = Number(clone.headers.get("content-length")) || Infinity;
   let seen = 0;
   const reader = clone.body.getReader();
   for (;;) {
     const { done, value } = await reader.read();
-    if (done) return arrived();
+    if (done) {
+      arrived();
+      return keep ? new Uint8Array(await new Blob(keep).arrayBuffer()) : null;
+    }
+    keep?.push(value);
     progress.received += value.byteLength;
     seen += value.byteLength;
     if (seen >= length) arrived();
@@ -70,8 +82,17 @@ self.fetch = async (input, init) => {
   try {
     const response = await plainFetch(input, init);
     if (!response.ok) throw new NetworkError(`HTTP ${response.status} for ${response.url}`);
-    if (!response.body) arrived();
-    else count(response.clone(), arrived).catch((e) => failDownload(new NetworkError(String(e))));
+    if (!response.body) {
+      arrived();
+      return response;
+    }
+    const isWasm = response.url.endsWith("/pyodide.asm.wasm");
+    const counting = count(response.clone(), arrived, isWasm && wasm.wanted ? [] : null);
+    counting.catch((e) => failDownload(new NetworkError(String(e))));
+    if (isWasm) {
+      wasm.download = counting;
+      wasm.start(counting);
+    }
     return response;
   } catch (error) {
     arrived();
@@ -109,10 +130,21 @@ function selfCheck(answer) {
   return answer;
 }
 
+// Fetched while Pyodide fetches its files; Pyodide awaits it before it instantiates.
+async function snapshotBytes() {
+  const [gz, wasmBytes] = await Promise.all([
+    fetchChecked(files.snapshot.url, files.snapshot.sha256),
+    wasm.started.then((download) => download),
+  ]);
+  const snapshot = await inflate(gz, files.snapshot.rawBytes);
+  return xorDataSegment(snapshot, dataSegment(wasmBytes));
+}
+
 async function bootFromSnapshot() {
   if (typeof DecompressionStream !== "function") throw new Error("no DecompressionStream");
-  const gz = await fetchChecked(files.snapshot.url, files.snapshot.sha256);
-  const snapshot = await inflate(gz, files.snapshot.rawBytes);
+  wasm.wanted = true;
+  const snapshot = snapshotBytes();
+  snapshot.catch(() => {});
   const pyodide = await loadPyodide({
     indexURL: files.pyodide,
     lockFileURL: files.lock,
@@ -148,7 +180,10 @@ async function start() {
     } catch (error) {
       if (error instanceof NetworkError) throw error;
       console.warn("calculator: snapshot start failed, plain start instead:", String(error));
-      progress.total += files.wheelPathBytes;
+      // Let a WebAssembly download under way finish: the plain start then takes it from the
+      // HTTP cache instead of downloading it a second time.
+      await wasm.download?.catch(() => {});
+      progress.total += files.wheelPathBytes - files.wasmBytes;
     }
   } else {
     progress.total = files.wheelPathBytes;
