@@ -96,10 +96,18 @@ self.fetch = async (input, init) => {
     return response;
   } catch (error) {
     arrived();
-    failDownload(error instanceof NetworkError ? error : new NetworkError(String(error)));
-    throw error;
+    const failure = error instanceof NetworkError ? error : new NetworkError(String(error));
+    failDownload(failure);
+    throw failure;
   }
 };
+
+// Pyodide leaves some failed downloads as unhandled rejections (loadPyodide then never
+// settles); the start has already reported those through `downloadFailed`. Only they are
+// silenced here: every other error stays visible.
+self.addEventListener("unhandledrejection", (event) => {
+  if (event.reason instanceof NetworkError) event.preventDefault();
+});
 
 async function fetchChecked(url, sha256) {
   const response = await self.fetch(url);
