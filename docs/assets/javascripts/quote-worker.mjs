@@ -38,7 +38,7 @@ downloadFailed.catch(() => {});
 
 // The snapshot path decodes the snapshot with pyodide.asm.wasm's bytes (snapshot-delta.mjs),
 // kept from Pyodide's own download of it.
-const wasm = { wanted: false, download: null };
+const wasm = { wanted: false, download: null, kept: null };
 wasm.started = new Promise((resolve) => {
   wasm.start = resolve;
 });
@@ -70,6 +70,12 @@ async function count(clone, arrived, keep) {
 }
 
 self.fetch = async (input, init) => {
+  const url = String(input?.url ?? input);
+  if (wasm.kept && url.endsWith("/pyodide.asm.wasm")) {
+    // The plain start after a failed snapshot start: the bytes are here already.
+    const headers = { "Content-Type": "application/wasm" };
+    return new Response(wasm.kept, { status: 200, headers });
+  }
   progress.active += 1;
   report(true);
   let settled = false;
@@ -188,9 +194,9 @@ async function start() {
     } catch (error) {
       if (error instanceof NetworkError) throw error;
       console.warn("calculator: snapshot start failed, plain start instead:", String(error));
-      // Let a WebAssembly download under way finish: the plain start then takes it from the
-      // HTTP cache instead of downloading it a second time.
-      await wasm.download?.catch(() => {});
+      // Let a WebAssembly download under way finish, and give its bytes to the plain start
+      // instead of downloading them a second time.
+      wasm.kept = await wasm.download?.catch(() => null);
       progress.total += files.wheelPathBytes - files.wasmBytes;
     }
   } else {
