@@ -202,7 +202,9 @@ async function start() {
   } else {
     progress.total = files.wheelPathBytes;
   }
-  return { path: "wheel", answer: await Promise.race([bootFromWheel(), downloadFailed]) };
+  const answer = await Promise.race([bootFromWheel(), downloadFailed]);
+  wasm.kept = null; // Pyodide has its own copy now
+  return { path: "wheel", answer };
 }
 
 let engine;
