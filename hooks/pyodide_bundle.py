@@ -1,13 +1,24 @@
 """MkDocs hook: ship the fee engine and a pinned Pyodide inside the site.
 
-On every build (``mkdocs build`` and each ``mkdocs serve`` rebuild) the calculator package is
-built into a wheel, registered in a copy of Pyodide's lock with ``pyodide lockfile add-wheels``
-(so the page's ``loadPackage`` checks its sha256), and copied with the Pyodide core files into
-``assets/pyodide/``. Only the fees page's worker loads these files.
+On every build (``mkdocs build`` and each ``mkdocs serve`` rebuild):
+
+* the calculator package is built into a wheel and registered in a copy of Pyodide's lock with
+  ``pyodide lockfile add-wheels`` (so the plain start's ``loadPackage`` checks its sha256);
+* the engine's memory snapshot is made from that wheel and the same Pyodide files
+  (``sitebuild/engine_snapshot.py``, cached under ``build/engine-snapshot/``);
+* Pyodide's core files go to ``assets/pyodide/<version>/``, a URL that names their version;
+* the engine's files (wheel, lock, snapshot, the standard library the snapshot path needs) and
+  ``engine.mjs``, which tells the worker where everything is and how to check itself, go to
+  ``assets/engine/``; the content-addressing hook then moves that folder with the site's
+  scripts into ``assets/v/<hash>/``, so the worker's ``../engine/`` follows it.
+
+Only the fees page's worker loads these files.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import shutil
 import subprocess
 import sys
@@ -16,13 +27,26 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
+from calculator import answer_json
+from sitebuild.content_hash import HASHED_ROOT
+from sitebuild.engine_snapshot import (
+    SNAPSHOT_NAME,
+    STDLIB_NAME,
+    SnapshotError,
+    check_requests,
+    make_snapshot,
+)
 from sitebuild.i18n_build import is_default_language_build
-from sitebuild.pyodide_dist import LOCK_NAME, DistError, assemble
+from sitebuild.pyodide_dist import DEFAULT_CORE_DIR, LOCK_NAME, DistError, assemble
 
 ROOT = Path(__file__).resolve().parent.parent
 WHEEL_DIR = ROOT / "build" / "site-wheel"
 DIST_DIR = ROOT / "build" / "site-pyodide"
-SITE_PATH = "assets/pyodide"
+SNAPSHOT_CACHE = ROOT / "build" / "engine-snapshot"
+PYODIDE_PATH = "assets/pyodide"
+ENGINE_PATH = "assets/engine"
+ENGINE_MODULE = "engine.mjs"
+PACKAGE_NAME = "wego-fee-calculator"
 #: What a module worker needs to start Pyodide (no UMD build, no Node files, no source maps).
 CORE_FILES = ("pyodide.mjs", "pyodide.asm.js", "pyodide.asm.wasm", "python_stdlib.zip")
 
@@ -47,19 +71,81 @@ def build_wheel() -> Path:
     return wheel
 
 
+def pyodide_version(core_dir: Path = ROOT / DEFAULT_CORE_DIR) -> str:
+    """The pinned npm ``pyodide`` package's version (names the folder of its core files)."""
+    return str(json.loads((core_dir / "package.json").read_text(encoding="utf-8"))["version"])
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def engine_module(engine_dir: Path, version: str, wheel: str, raw_snapshot_bytes: int) -> str:
+    """``engine.mjs``: where the worker finds Pyodide and the engine, and its self-check.
+
+    Relative URLs are written for the folder's final place, ``HASHED_ROOT/<hash>/engine/``.
+    """
+    up = "../" * (len(Path(HASHED_ROOT).parts) + 2)
+    pyodide = f"{up}{PYODIDE_PATH}/{version}/"
+    size = {name: (engine_dir / name).stat().st_size for name in (LOCK_NAME, wheel)}
+    core = {name: (DIST_DIR / name).stat().st_size for name in CORE_FILES}
+    snapshot_size = (engine_dir / SNAPSHOT_NAME).stat().st_size
+    stdlib_size = (engine_dir / STDLIB_NAME).stat().st_size
+    check = check_requests()[0]
+
+    def url(name: str) -> str:
+        return f"new URL({json.dumps(name)}, import.meta.url).href"
+
+    return f"""// Written by the build (hooks/pyodide_bundle.py): the engine's files.
+export {{ loadPyodide }} from "{pyodide}pyodide.mjs";
+
+export const engine = {{
+  packageName: {json.dumps(PACKAGE_NAME)},
+  pyodide: {url(pyodide)},
+  lock: {url(LOCK_NAME)},
+  stdlibAfterRestore: {url(STDLIB_NAME)},
+  snapshot: {{
+    url: {url(SNAPSHOT_NAME)},
+    sha256: {json.dumps(_sha256(engine_dir / SNAPSHOT_NAME))},
+    rawBytes: {raw_snapshot_bytes},
+    pathBytes: {core["pyodide.asm.wasm"] + snapshot_size + stdlib_size + size[LOCK_NAME]},
+  }},
+  wheelPathBytes: {core["pyodide.asm.wasm"] + core["python_stdlib.zip"] + sum(size.values())},
+  wasmBytes: {core["pyodide.asm.wasm"]},
+  selfCheck: {{
+    request: {json.dumps(check, ensure_ascii=False)},
+    reply: {json.dumps(answer_json(check), ensure_ascii=False)},
+  }},
+}};
+"""
+
+
 def bundle(site_dir: Path) -> list[str]:
-    """Assemble the distribution and copy it into the site; return the copied file names."""
+    """Assemble the distribution and the snapshot and copy them into the site; return the
+    site-relative paths written."""
+    wheel = build_wheel()
     try:
-        assemble(DIST_DIR, [build_wheel()], core_files=CORE_FILES)
-    except DistError as error:
-        raise PluginError(f"assembling Pyodide failed: {error}") from error
-    target = site_dir / SITE_PATH
-    shutil.rmtree(target, ignore_errors=True)
-    target.mkdir(parents=True)
-    names = [*CORE_FILES, LOCK_NAME, *(w.name for w in DIST_DIR.glob("*.whl"))]
-    for name in names:
-        shutil.copyfile(DIST_DIR / name, target / name)
-    return names
+        assemble(DIST_DIR, [wheel], core_files=CORE_FILES)
+        snapshot = make_snapshot(DIST_DIR, DIST_DIR / wheel.name, SNAPSHOT_CACHE)
+    except (DistError, SnapshotError) as error:
+        raise PluginError(f"assembling the engine failed: {error}") from error
+    version = pyodide_version()
+    written: list[str] = []
+    core_dir = site_dir / PYODIDE_PATH
+    shutil.rmtree(core_dir, ignore_errors=True)
+    (core_dir / version).mkdir(parents=True)
+    for name in CORE_FILES:
+        shutil.copyfile(DIST_DIR / name, core_dir / version / name)
+        written.append(f"{PYODIDE_PATH}/{version}/{name}")
+    engine_dir = site_dir / ENGINE_PATH
+    shutil.rmtree(engine_dir, ignore_errors=True)
+    engine_dir.mkdir(parents=True)
+    for source in (DIST_DIR / LOCK_NAME, DIST_DIR / wheel.name, snapshot.snapshot, snapshot.stdlib):
+        shutil.copyfile(source, engine_dir / source.name)
+    module = engine_module(engine_dir, version, wheel.name, snapshot.raw_bytes)
+    (engine_dir / ENGINE_MODULE).write_text(module, encoding="utf-8")
+    written += [f"{ENGINE_PATH}/{p.name}" for p in sorted(engine_dir.iterdir())]
+    return written
 
 
 def on_post_build(config: Any) -> None:

@@ -4,7 +4,8 @@ The browser builds two ``.docx`` files from the form's current values (the fille
 Application Form and a cover letter to the WeGO Secretariat) with
 ``assets/javascripts/application-docx/documents.mjs``. That generator types no label itself: the
 sections, fields and their labels come from ``sitebuild/application_form.py``'s declarations
-and the catalogues, written here to ``assets/application-docx/texts.<lang>.json`` at build time.
+and the catalogues, written here at build time to
+``assets/javascripts/application-docx/texts.<lang>.json`` (beside the module that reads them).
 The page fetches the file only when the reader asks for a document, so the page's first load
 stays as light as before.
 
@@ -32,7 +33,8 @@ __all__ = [
 ]
 
 #: Site path of the texts file; ``{lang}`` is the page language.
-TEXTS_PATH = "assets/application-docx/texts.{lang}.json"
+#: Beside the module that reads them, so they are content-addressed with it.
+TEXTS_PATH = "assets/javascripts/application-docx/texts.{lang}.json"
 #: File names start with these; the city's name, transliterated, follows.
 FILE_PREFIXES = {"application": "WeGO-application", "letter": "WeGO-cover-letter"}
 #: The WeGO Secretariat's postal address as the 2017 source gives it (Latin script, as posted).

@@ -282,6 +282,8 @@ ACTIONS: tuple[Action, ...] = (
 SCRIPT = "assets/javascripts/application/form.mjs"
 #: The Word buttons' module: small; it imports the generator and the library only on a click.
 DOCX_SCRIPT = "assets/javascripts/application-docx/download.mjs"
+#: The pinned Word library as hooks/vendor_assets.py copies it; fetched on the first click only.
+DOCX_LIBRARY = "assets/vendor/docx/docx.mjs"
 #: The Jinja template of the form and its print view (in the theme's overrides).
 TEMPLATE = "partials/application-form.html"
 TEMPLATES_DIR = Path(__file__).resolve().parents[1] / "overrides"
@@ -423,6 +425,7 @@ def render_application_form(language: Language, root: str) -> str:
         fax=FAX,
         script_src=f"{root.rstrip('/')}/{SCRIPT}",
         docx_script_src=f"{root.rstrip('/')}/{DOCX_SCRIPT}",
+        docx_library_src=f"{root.rstrip('/')}/{DOCX_LIBRARY}",
         docx_messages=json.dumps(
             {"done": _raw(lang, "docx.done"), "failed": _raw(lang, "docx.failed")},
             ensure_ascii=False,

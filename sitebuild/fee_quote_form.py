@@ -151,6 +151,24 @@ def gdp_field(language: Language) -> str:
     )
 
 
+# --- Engine start: download progress (a <progress> and its text), the network-failure message
+# and the retry button; fee-quote.mjs drives them while the engine's files arrive.
+
+
+def _engine_start(lang: str) -> str:
+    label = _attr(text(lang, "quote.progress_label"))
+    return (
+        '<div class="wego-quote__progress" data-progress hidden>'
+        f'<progress id="fee-quote-progress" aria-label="{label}"'
+        ' aria-describedby="fee-quote-progress-text"></progress>'
+        '<p id="fee-quote-progress-text" data-progress-text></p></div>'
+        # The theme's .md-button display rule would override a hidden attribute on the button.
+        '<p class="wego-quote__retry" data-retry hidden>'
+        '<button type="button" class="md-button" data-action="retry">'
+        f"{escape(text(lang, 'quote.retry'))}</button></p>"
+    )
+
+
 def approval_year_field(language: Language) -> str:
     """The optional year of approval as a Full Member (it picks the fee and GDP years)."""
     return _text_field(language.value, "approval_year", "numeric", required=False, size=6)
@@ -159,7 +177,7 @@ def approval_year_field(language: Language) -> str:
 def render_fee_quote_form(language: Language, root: str) -> str:
     """The ``#fee-quote`` form; ``root`` is the site root relative to the page."""
     lang = language.value
-    data = {"data-lang": lang, "data-assets": f"{root.rstrip('/')}/assets/"}
+    data = {"data-lang": lang}
     data_attrs = " ".join(f'{name}="{_attr(value)}"' for name, value in data.items())
     data_attrs += " " + messages_attr(lang, "quote")
     category = (
@@ -191,6 +209,7 @@ def render_fee_quote_form(language: Language, root: str) -> str:
         f"{escape(text(lang, 'quote.print'))}</button>"
         f"</div>"
         f'<p class="wego-quote__status" role="status" data-status hidden></p>'
+        f"{_engine_start(lang)}"
         f'<noscript><p class="wego-quote__status">'
         f"{escape(text(lang, 'quote.noscript'))}</p></noscript>"
         # Not live: the details stay readable; a short summary (fee and band) is announced

@@ -140,7 +140,6 @@ def render_multi_quote_form(language: Language, root: str) -> str:
     assets = f"{root.rstrip('/')}/assets/"
     data = {
         "data-lang": lang,
-        "data-assets": assets,
         "data-max-link-cities": str(MAX_LINK_CITIES),
         "data-messages": json.dumps(script_messages(lang), ensure_ascii=False, sort_keys=True),
     }

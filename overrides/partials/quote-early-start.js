@@ -1,14 +1,9 @@
 // Inlined into the <head> of the fees page only (overrides/main.html; the CSP hook hashes it).
-// When the page is opened from a link that carries a quote's inputs, start the calculator's
-// worker now, while the rest of the page loads, instead of after the page's modules have run:
-// Pyodide's start is most of the wait for the first quote. fee-quote.mjs adopts this worker
-// (quote-client.mjs); without it nothing changes.
+// Start the calculator's worker now, while the rest of the page loads, instead of after the
+// page's modules have run: the engine's start is most of the wait for the first quote.
+// fee-quote.mjs adopts this worker (quote-client.mjs); without it nothing changes.
 (function () {
-  var query = new URLSearchParams(window.location.search);
-  var hasInputs = ["population", "gdp", "country"].some(function (name) {
-    return query.has(name);
-  });
-  if (!hasInputs || typeof Worker !== "function" || window.__wegoQuoteWorker) return;
+  if (typeof Worker !== "function" || window.__wegoQuoteWorker) return;
   try {
     var url = new URL(document.currentScript.dataset.worker, document.baseURI);
     var worker = new Worker(url, { type: "module" });

@@ -233,7 +233,7 @@ def test_arriving_from_another_page(visit, site):
 def test_loading_state_is_announced(visit, site):
     """While Pyodide starts, a status says so in the page's language (no empty box)."""
     page = visit.page
-    page.route("**/assets/pyodide/pyodide.asm.wasm", lambda route: None)  # hold the download
+    page.route("**/pyodide.asm.wasm", lambda route: None)  # hold the download
     page.goto(fees_url(site, "ru"))
     page.focus("#fee-quote-population")
     status = page.locator("[data-status]")
@@ -244,12 +244,15 @@ def test_loading_state_is_announced(visit, site):
 
 @pytest.mark.parametrize(
     ("lang", "text"),
-    [("ru", "Калькулятор не запустился"), ("en", "The calculator could not start")],
+    [
+        ("ru", "Не удалось загрузить файлы калькулятора"),
+        ("en", "The calculator's files could not be downloaded"),
+    ],
 )
 def test_failure_to_start_is_explained_and_the_table_remains(visit, site, lang, text):
     """If Pyodide cannot load, the reader is told in their language; the table still reads."""
     page = visit.page
-    page.route("**/assets/pyodide/pyodide.asm.wasm", lambda route: route.abort())
+    page.route("**/pyodide.asm.wasm", lambda route: route.abort())
     page.goto(fees_url(site, lang))
     page.focus("#fee-quote-population")
     # Usually at once (the worker reports Pyodide's failure); at worst when the client's own
@@ -274,24 +277,26 @@ def test_table_is_readable_without_javascript(browser, site):
 
 
 def test_only_the_fees_page_loads_pyodide(visit, site):
-    """Pages without the widget request no Pyodide file; the fees page loads it only when seen."""
+    """Pages without the widget request no engine file; the fees page starts it at once."""
     page = visit.page
+
+    def engine_files() -> list[str]:
+        return [u for u in visit.requests if "/assets/pyodide/" in u or "/engine/" in u]
+
     for lang in LANGS:
         for slug in SLUGS:
             if slug != "fees/":
                 page.goto(site.url(lang, slug), wait_until="load")
-    assert [url for url in visit.requests if "/assets/pyodide/" in url] == []
-    page.set_viewport_size({"width": 1280, "height": 400})
+    assert engine_files() == []
     page.goto(fees_url(site, "en"))
-    page.wait_for_load_state("networkidle")
-    assert [url for url in visit.requests if "/assets/pyodide/" in url] == []
-    page.locator("#fee-quote").scroll_into_view_if_needed()
     expect(page.locator("#fee-quote")).to_have_attribute(
         "data-engine", "ready", timeout=START_TIMEOUT
     )
-    loaded = {url.rsplit("/", 1)[-1] for url in visit.requests if "/assets/pyodide/" in url}
+    loaded = {url.rsplit("/", 1)[-1] for url in engine_files()}
     assert "pyodide.asm.wasm" in loaded
-    assert any(name.startswith("wego_fee_calculator-") for name in loaded)
+    assert "engine.snapshot.gz" in loaded or any(
+        n.startswith("wego_fee_calculator-") for n in loaded
+    )
 
 
 def test_printed_quote_keeps_the_result_and_drops_the_controls(visit, site):

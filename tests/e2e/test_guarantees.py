@@ -533,9 +533,10 @@ UI_ENTRIES = [e for e in CORPUS if typeable(e)]
 # All the corpus through the engine the page loads (the widget's worker and client modules).
 ENGINE_IN_PAGE = """
 async ([lang, requests]) => {
-  const assets = new URL(document.getElementById('fee-quote').dataset.assets, document.baseURI);
-  const { createQuoteClient } = await import(new URL('javascripts/quote-client.mjs', assets));
-  const client = createQuoteClient(new URL('javascripts/quote-worker.mjs', assets));
+  // The widget's modules sit in a content-addressed folder: found next to fee-quote.mjs.
+  const src = document.querySelector('script[src*="/fee-quote.mjs"]').src;
+  const { createQuoteClient } = await import(new URL('./quote-client.mjs', src).href);
+  const client = createQuoteClient(new URL('./quote-worker.mjs', src));
   await client.ready;
   return Promise.all(requests.map((fields) => client.quote(lang, fields)));
 }

@@ -312,9 +312,12 @@ class TestMarkup:
     def test_buttons_start_hidden(self):
         """Without JavaScript no button is offered: the script shows them."""
         html = render_fee_quote_form(Language.EN, "..")
-        buttons = re.findall(r"<button[^>]*>", html)
+        actions = re.search(r'<div class="wego-quote__actions">.*?</div>', html).group(0)
+        buttons = re.findall(r"<button[^>]*>", actions)
         assert len(buttons) == 3
         assert all(" hidden" in button for button in buttons)
+        # The retry button shows only after a failed download, inside its hidden paragraph.
+        assert re.search(r'<p class="wego-quote__retry" data-retry hidden><button', html)
 
     def test_field_order(self):
         """Population, then country, then the GDP it fills."""

@@ -96,5 +96,3 @@ def test_the_page_includes_its_own_module(root, src):
     """The module script's URL is relative to the page, like the other site URLs."""
     (script,) = parsed(Language.RU, root).find("script", type="module")
     assert script["src"] == f"{src}assets/javascripts/multi-quote.mjs"
-    (form,) = parsed(Language.RU, root).find("form", id="multi-quote")
-    assert form["data-assets"] == f"{src}assets/"

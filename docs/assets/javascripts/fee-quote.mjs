@@ -20,13 +20,61 @@ const ERROR_DELAY_MS = 400;
 const ANNOUNCE_DELAY_MS = 1200;
 const NUMBER_FIELDS = ["population", "gdp"];
 let client = null; // one worker per document, shared across instant-navigation page swaps
+let progressListener = () => {}; // the widget on screen follows the engine's downloads
 
-function engine(form) {
+function engine() {
   if (!client) {
-    const assets = new URL(form.dataset.assets, document.baseURI);
-    client = createQuoteClient(new URL("javascripts/quote-worker.mjs", assets));
+    client = createQuoteClient(new URL("./quote-worker.mjs", import.meta.url), {
+      onProgress: (progress) => progressListener(progress),
+    });
   }
   return client;
+}
+
+// --- Engine start: progress while the files download, which path started, retry ----------
+// (the engine's start only; the quote logic is below in QuoteWidget)
+
+function megabytes(bytes, lang) {
+  return (bytes / 1e6).toLocaleString(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+}
+
+function showProgress(widget, { received, total }) {
+  const box = widget.form.querySelector("[data-progress]");
+  if (!box || widget.form.dataset.engine) return;
+  const bar = box.querySelector("progress");
+  const known = total > 0 && received <= total;
+  if (known) {
+    bar.max = total;
+    bar.value = received;
+  } else {
+    bar.removeAttribute("value");
+  }
+  box.querySelector("[data-progress-text]").textContent = widget.message("progress", {
+    received: megabytes(received, widget.lang),
+    total: known ? megabytes(total, widget.lang) : "?",
+  });
+  box.hidden = false;
+}
+
+function engineUp(widget, info) {
+  widget.form.querySelector("[data-progress]").hidden = true;
+  widget.form.dataset.enginePath = info.path;
+}
+
+function engineDown(widget, error) {
+  widget.form.querySelector("[data-progress]").hidden = true;
+  const retry = widget.form.querySelector("[data-retry]");
+  if (!error?.network) return widget.message("failed");
+  retry.hidden = false;
+  retry.querySelector("button").onclick = () => {
+    retry.hidden = true;
+    client?.close();
+    client = null;
+    delete widget.form.dataset.engine;
+    widget.started = false;
+    widget.start();
+  };
+  return widget.message("network-failed");
 }
 
 function formFields(form) {
@@ -133,41 +181,31 @@ class QuoteWidget {
     this.started = true;
     this.say(this.message("loading"));
     this.form.setAttribute("aria-busy", "true");
-    engine(this.form).ready.then(
-      () => {
+    progressListener = (progress) => showProgress(this, progress);
+    engine().ready.then(
+      (info) => {
         this.form.removeAttribute("aria-busy");
         this.form.dataset.engine = "ready";
+        engineUp(this, info);
         this.say(this.message("ready"));
         this.request(false);
       },
-      () => {
+      (error) => {
         this.form.removeAttribute("aria-busy");
         this.form.dataset.engine = "failed";
-        this.say(this.message("failed"));
+        this.say(engineDown(this, error));
       },
     );
   }
 
-  // Start Pyodide only when a reader can see or reach the form.
+  // The fees page starts the engine at once (its worker may already be running, started from
+  // <head>); inputs typed meanwhile are answered as soon as it is up.
   startWhenNeeded() {
     const inputs = fieldsFromUrl();
     if (Object.keys(inputs).length) {
       this.fillFromLink(inputs);
-      this.start();
-      return;
     }
-    this.form.addEventListener("focusin", () => this.start(), { once: true });
-    if ("IntersectionObserver" in window) {
-      const observer = new IntersectionObserver((entries) => {
-        if (entries.some((entry) => entry.isIntersecting)) {
-          observer.disconnect();
-          this.start();
-        }
-      });
-      observer.observe(this.form);
-    } else {
-      this.start();
-    }
+    this.start();
   }
 
   bind() {
@@ -247,7 +285,7 @@ class QuoteWidget {
     let record;
     try {
       const request = fromLink ? { ...fields, number_format: "link" } : fields;
-      record = await engine(this.form).quote(this.lang, request);
+      record = await engine().quote(this.lang, request);
     } catch {
       this.form.dataset.engine = "failed";
       this.say(this.message("failed"));

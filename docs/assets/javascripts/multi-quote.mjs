@@ -16,11 +16,8 @@ const FIELDS = ["cities", "country", "gdp", "category", "approval_year"];
 const REQUOTE_DELAY_MS = 400;
 let client = null; // one worker per document, shared across instant-navigation page swaps
 
-function engine(form) {
-  if (!client) {
-    const assets = new URL(form.dataset.assets, document.baseURI);
-    client = createQuoteClient(new URL("javascripts/quote-worker.mjs", assets));
-  }
+function engine() {
+  if (!client) client = createQuoteClient(new URL("./quote-worker.mjs", import.meta.url));
   return client;
 }
 
@@ -106,7 +103,7 @@ class MultiQuote {
     this.started = true;
     this.say(this.messages.loading);
     this.form.setAttribute("aria-busy", "true");
-    engine(this.form).ready.then(
+    engine().ready.then(
       () => {
         this.form.removeAttribute("aria-busy");
         this.form.dataset.engine = "ready";
@@ -181,7 +178,7 @@ class MultiQuote {
     this.say(this.messages.working);
     let record;
     try {
-      record = await engine(this.form).ask({ lang: this.lang, cities, fields: shared });
+      record = await engine().ask({ lang: this.lang, cities, fields: shared });
     } catch {
       this.form.dataset.engine = "failed";
       this.say(this.messages.failed);

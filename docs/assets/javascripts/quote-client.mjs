@@ -1,13 +1,28 @@
 // A tiny API over the quote worker: `ready` settles once the engine is up (or has failed),
 // and `quote(lang, fields)` resolves with the engine's record, pairing replies to requests by id.
+//
+// createQuoteClient(workerUrl, {onProgress}) returns {ready, ask, quote, path, close}:
+// * `ready` resolves with {path} ("snapshot" or "wheel": how the engine started) or rejects
+//   with an Error whose `network` is true when a download failed or stalled;
+// * `onProgress({received, total})` follows the engine's downloads (bytes; total where known);
+// * there is no fixed start timeout: a start fails when the worker reports a failure, or when
+//   no byte has arrived for STALL_MS while a download is under way (Python's own start after
+//   the downloads may take as long as the machine needs);
+// * `close()` ends the worker (a retry is a new client).
 
-const START_TIMEOUT_MS = 90_000;
+const STALL_MS = 30_000;
+
+function failure(reason, network = false) {
+  const error = new Error(reason);
+  error.network = network;
+  return error;
+}
 
 function unavailable(reason) {
-  const failure = Promise.reject(new Error(reason));
-  failure.catch(() => {});
-  const refuse = () => Promise.reject(new Error(reason));
-  return { ready: failure, ask: refuse, quote: refuse };
+  const refused = Promise.reject(failure(reason));
+  refused.catch(() => {});
+  const refuse = () => Promise.reject(failure(reason));
+  return { ready: refused, ask: refuse, quote: refuse, path: null, close() {} };
 }
 
 // The worker quote-early-start.js may already have started for this page, else a new one.
@@ -17,7 +32,7 @@ function adoptOrStart(workerUrl) {
   return early || new Worker(workerUrl, { type: "module" });
 }
 
-export function createQuoteClient(workerUrl) {
+export function createQuoteClient(workerUrl, { onProgress = () => {}, stallMs = STALL_MS } = {}) {
   if (typeof WebAssembly !== "object" || typeof Worker !== "function") {
     return unavailable("WebAssembly or Web Workers are not available");
   }
@@ -31,13 +46,13 @@ export function createQuoteClient(workerUrl) {
   const pending = new Map();
   let nextId = 0;
   let broken = null;
-  const fail = (reason) => {
-    broken = reason;
-    for (const { reject } of pending.values()) reject(new Error(reason));
+  const fail = (error) => {
+    broken ||= error;
+    for (const { reject } of pending.values()) reject(broken);
     pending.clear();
   };
   const call = (message) => {
-    if (broken) return Promise.reject(new Error(broken));
+    if (broken) return Promise.reject(broken);
     const id = ++nextId;
     return new Promise((resolve, reject) => {
       pending.set(id, { resolve, reject });
@@ -45,30 +60,55 @@ export function createQuoteClient(workerUrl) {
     });
   };
 
+  // A download that stops sending bytes is reported, never waited for forever.
+  let stallTimer;
+  let started = false;
+  const watchStall = (downloading = true) => {
+    clearTimeout(stallTimer);
+    if (started || broken || !downloading) return;
+    stallTimer = setTimeout(() => {
+      fail(failure("the calculator's files stopped arriving", true));
+      worker.terminate();
+    }, stallMs);
+  };
+
   worker.addEventListener("message", ({ data }) => {
+    if (data.progress) {
+      watchStall(data.progress.active > 0);
+      onProgress(data.progress);
+      return;
+    }
     const waiting = pending.get(data.id);
     if (!waiting) return;
     pending.delete(data.id);
-    if (data.failure) waiting.reject(new Error(data.failure));
-    else waiting.resolve(data.ready ? undefined : JSON.parse(data.reply));
+    if (data.failure) waiting.reject(failure(data.failure, Boolean(data.network)));
+    else waiting.resolve(data.ready ? { path: data.path } : JSON.parse(data.reply));
   });
-  worker.addEventListener("error", (event) => fail(event.message || "the calculator failed"));
-  if (worker.startError) fail(worker.startError);
+  worker.addEventListener("error", (event) => fail(failure(event.message || "the calculator failed")));
+  if (worker.startError) fail(failure(worker.startError));
 
-  // Nothing hangs forever: a start that takes longer than this is reported as a failure.
-  let timer;
-  const timeout = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new Error("the calculator did not start in time")),
-      START_TIMEOUT_MS);
-  });
-  const ready = Promise.race([call({ ping: true }), timeout]);
-  ready.then(() => clearTimeout(timer), () => clearTimeout(timer));
+  const client = { path: null };
+  const ready = call({ ping: true });
+  watchStall();
+  ready.then(
+    (info) => {
+      started = true;
+      clearTimeout(stallTimer);
+      client.path = info.path;
+    },
+    () => clearTimeout(stallTimer),
+  );
 
   // `ask` sends any JSON request the engine's `answer_json` understands; `quote` is one city.
   const ask = (payload) => call({ request: JSON.stringify(payload) });
-  return {
+  return Object.assign(client, {
     ready,
     ask,
     quote: (lang, fields) => ask({ lang, fields }),
-  };
+    close() {
+      clearTimeout(stallTimer);
+      fail(failure("closed"));
+      worker.terminate();
+    },
+  });
 }

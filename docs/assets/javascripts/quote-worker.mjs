@@ -1,46 +1,227 @@
 // The fee engine in a module Web Worker: one Pyodide, started once, answering requests by id.
 //
-// The page never blocks while Pyodide starts. The engine is the `calculator` wheel registered
-// in this site's pyodide-lock.json (sha256-checked by loadPackage); no Python source lives here.
+// Two ways to start, the same engine either way:
+// * "snapshot": restore a memory snapshot made at build time with the engine already imported
+//   (sitebuild/engine_snapshot.py), then check it with a known quote;
+// * "wheel": Pyodide's plain boot with `loadPackage` and the sha256-checked engine wheel.
+// The snapshot path is tried first unless the reader asked to save data (then the path that
+// moves fewer bytes wins); any failure of it (no DecompressionStream, a failed fetch, a bad
+// checksum, another Pyodide build, a restore error, a wrong self-check) falls back to the wheel.
 //
 // Messages in: {id, ping: true} (answered once the engine is up) or {id, request} (a JSON
-// quote request). Messages out: {id, ready: true}, {id, reply} or {id, failure}. Every message
-// is answered, so a page that attaches late (the worker may be started before the page's
-// script runs, see quote-early-start.js) misses nothing.
-import { loadPyodide } from "../pyodide/pyodide.mjs";
+// request for the engine's answer_json). Messages out: {id, ready: true, path},
+// {id, reply}, {id, failure, network} and, while files download, {progress: {received, total}}.
+// Every message is answered, so a page that attaches late (the worker may be started from the
+// page's <head>, see quote-early-start.js) misses nothing but progress.
+import { loadPyodide, engine as files } from "../engine/engine.mjs";
+import { dataSegment, xorDataSegment } from "./snapshot-delta.mjs";
 
-const indexURL = new URL("../pyodide/", import.meta.url).href;
+class NetworkError extends Error {}
 
-// Pyodide reports some start-up failures (a file that cannot be fetched, WebAssembly that
-// cannot compile) only as an unhandled rejection, leaving loadPyodide() pending forever;
-// such a failure settles the start at once.
-let failStart;
-const startFailed = new Promise((_, reject) => {
-  failStart = reject;
+// Bytes received so far and downloads under way, reported at most every 100 ms.
+const progress = { received: 0, total: 0, active: 0, sentAt: 0 };
+function report(force = false) {
+  const now = Date.now();
+  if (!force && now - progress.sentAt < 100) return;
+  progress.sentAt = now;
+  const { received, total, active } = progress;
+  self.postMessage({ progress: { received, total, active } });
+}
+
+// A download that fails (or stops with an error mid-body) rejects this promise, which every
+// start races against: Pyodide reports some fetch failures only as unhandled rejections.
+let failDownload;
+const downloadFailed = new Promise((_, reject) => {
+  failDownload = reject;
 });
+downloadFailed.catch(() => {});
+
+// The snapshot path decodes the snapshot with pyodide.asm.wasm's bytes (snapshot-delta.mjs),
+// kept from Pyodide's own download of it.
+const wasm = { wanted: false, download: null, kept: null };
+wasm.started = new Promise((resolve) => {
+  wasm.start = resolve;
+});
+
+// Every fetch of this worker (ours and Pyodide's) is counted as its bytes arrive, on a clone
+// of the response: the caller gets the response itself (WebAssembly's compiled-code cache is
+// keyed by its URL), and the clone is read to the end whatever the caller does.
+const plainFetch = self.fetch.bind(self);
+
+// Reads the clone to its end; `arrived` is called once every byte is in: at Content-Length,
+// which can come long before the stream's end when the other reader is slower (WebAssembly's
+// streaming compile on a busy machine), or at the end.
+async function count(clone, arrived, keep) {
+  const length = Number(clone.headers.get("content-length")) || Infinity;
+  let seen = 0;
+  const reader = clone.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) {
+      arrived();
+      return keep ? new Uint8Array(await new Blob(keep).arrayBuffer()) : null;
+    }
+    keep?.push(value);
+    progress.received += value.byteLength;
+    seen += value.byteLength;
+    if (seen >= length) arrived();
+    else report();
+  }
+}
+
+self.fetch = async (input, init) => {
+  const url = String(input?.url ?? input);
+  if (wasm.kept && url.endsWith("/pyodide.asm.wasm")) {
+    // The plain start after a failed snapshot start: the bytes are here already.
+    const headers = { "Content-Type": "application/wasm" };
+    return new Response(wasm.kept, { status: 200, headers });
+  }
+  progress.active += 1;
+  report(true);
+  let settled = false;
+  const arrived = () => {
+    if (settled) return;
+    settled = true;
+    progress.active -= 1;
+    report(true);
+  };
+  try {
+    const response = await plainFetch(input, init);
+    if (!response.ok) throw new NetworkError(`HTTP ${response.status} for ${response.url}`);
+    if (!response.body) {
+      arrived();
+      return response;
+    }
+    const isWasm = response.url.endsWith("/pyodide.asm.wasm");
+    const counting = count(response.clone(), arrived, isWasm && wasm.wanted ? [] : null);
+    counting.catch((e) => failDownload(new NetworkError(String(e))));
+    if (isWasm) {
+      wasm.download = counting;
+      wasm.start(counting);
+    }
+    return response;
+  } catch (error) {
+    arrived();
+    const failure = error instanceof NetworkError ? error : new NetworkError(String(error));
+    failDownload(failure);
+    throw failure;
+  }
+};
+
+// Pyodide leaves some failed downloads as unhandled rejections (loadPyodide then never
+// settles); the start has already reported those through `downloadFailed`. Only they are
+// silenced here: every other error stays visible.
 self.addEventListener("unhandledrejection", (event) => {
-  event.preventDefault();
-  failStart(event.reason);
-});
-self.addEventListener("error", (event) => {
-  event.preventDefault();
-  failStart(event.message);
+  if (event.reason instanceof NetworkError) event.preventDefault();
 });
 
-const engine = Promise.race([
-  (async () => {
-    const pyodide = await loadPyodide({ indexURL, packages: ["wego-fee-calculator"] });
-    return pyodide.pyimport("calculator").answer_json;
-  })(),
-  startFailed,
-]);
+async function fetchChecked(url, sha256) {
+  const response = await self.fetch(url);
+  if (!response.ok) throw new NetworkError(`HTTP ${response.status} for ${url}`);
+  let bytes;
+  try {
+    bytes = await response.arrayBuffer();
+  } catch (error) {
+    failDownload(new NetworkError(String(error)));
+    throw new NetworkError(String(error));
+  }
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
+  const hex = Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
+  if (hex !== sha256) throw new Error(`${url}: sha256 mismatch`);
+  return bytes;
+}
+
+async function inflate(bytes, expectedLength) {
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+  const raw = new Uint8Array(await new Response(stream).arrayBuffer());
+  if (raw.length !== expectedLength) throw new Error("the snapshot has the wrong size");
+  return raw;
+}
+
+function selfCheck(answer) {
+  const reply = answer(files.selfCheck.request);
+  if (reply !== files.selfCheck.reply) throw new Error("the snapshot failed its self-check");
+  return answer;
+}
+
+// Fetched while Pyodide fetches its files; Pyodide awaits it before it instantiates.
+async function snapshotBytes() {
+  const [gz, wasmBytes] = await Promise.all([
+    fetchChecked(files.snapshot.url, files.snapshot.sha256),
+    wasm.started.then((download) => download),
+  ]);
+  const snapshot = await inflate(gz, files.snapshot.rawBytes);
+  return xorDataSegment(snapshot, dataSegment(wasmBytes));
+}
+
+async function bootFromSnapshot() {
+  if (typeof DecompressionStream !== "function") throw new Error("no DecompressionStream");
+  wasm.wanted = true;
+  const snapshot = snapshotBytes();
+  snapshot.catch(() => {});
+  const pyodide = await loadPyodide({
+    indexURL: files.pyodide,
+    lockFileURL: files.lock,
+    stdLibURL: files.stdlibAfterRestore,
+    _loadSnapshot: snapshot,
+  });
+  // The snapshot's `random` state is the same for everyone; give this page its own.
+  pyodide.runPython("import sys\nif 'random' in sys.modules: sys.modules['random'].seed()");
+  return selfCheck(pyodide.pyimport("calculator").answer_json);
+}
+
+async function bootFromWheel() {
+  const pyodide = await loadPyodide({
+    indexURL: files.pyodide,
+    lockFileURL: files.lock,
+    packages: [files.packageName],
+  });
+  return pyodide.pyimport("calculator").answer_json;
+}
+
+// With Save-Data on or a slow link reported, the path that moves fewer bytes goes first.
+function snapshotFirst() {
+  const connection = self.navigator.connection;
+  const frugal = connection && (connection.saveData || /2g|3g/.test(connection.effectiveType));
+  return !frugal || files.snapshot.pathBytes <= files.wheelPathBytes;
+}
+
+async function start() {
+  if (snapshotFirst()) {
+    progress.total = files.snapshot.pathBytes;
+    try {
+      return { path: "snapshot", answer: await Promise.race([bootFromSnapshot(), downloadFailed]) };
+    } catch (error) {
+      if (error instanceof NetworkError) throw error;
+      console.warn("calculator: snapshot start failed, plain start instead:", String(error));
+      // Let a WebAssembly download under way finish, and give its bytes to the plain start
+      // instead of downloading them a second time.
+      wasm.kept = await wasm.download?.catch(() => null);
+      progress.total += files.wheelPathBytes - files.wasmBytes;
+    }
+  } else {
+    progress.total = files.wheelPathBytes;
+  }
+  const answer = await Promise.race([bootFromWheel(), downloadFailed]);
+  wasm.kept = null; // Pyodide has its own copy now
+  return { path: "wheel", answer };
+}
+
+let engine;
+try {
+  engine = start();
+} catch (error) {
+  engine = Promise.reject(error);
+}
+engine.catch(() => {});
 
 self.addEventListener("message", async (event) => {
   const { id, ping, request } = event.data;
+  if (ping) report(true); // a page that attaches late learns at once whether bytes are due
   try {
-    const answer = await engine;
-    self.postMessage(ping ? { id, ready: true } : { id, reply: answer(request) });
+    const { path, answer } = await engine;
+    self.postMessage(ping ? { id, ready: true, path } : { id, reply: answer(request) });
   } catch (error) {
-    self.postMessage({ id, failure: String(error) });
+    self.postMessage({ id, failure: String(error), network: error instanceof NetworkError });
   }
 });

@@ -15,11 +15,15 @@ import { fillTemplate, readMessages } from "../ui-text.mjs";
 
 const KINDS = { "download-docx": "application", "download-letter": "letter" };
 const SELECTOR = Object.keys(KINDS).map((action) => `[data-action=${action}]`).join(", ");
-const LIBRARY = new URL("../../vendor/docx/docx.mjs", import.meta.url);
 const GENERATOR = new URL("./documents.mjs", import.meta.url);
 
+// The library lives in its own (content-addressed) vendor folder: the page names its URL.
+function libraryUrl(status) {
+  return new URL(status.dataset.library, document.baseURI);
+}
+
 function textsUrl(lang) {
-  return new URL(`../../application-docx/texts.${lang}.json`, import.meta.url);
+  return new URL(`./texts.${lang}.json`, import.meta.url);
 }
 
 /** {field name: typed text} from the form's named controls; files and the like are skipped. */
@@ -60,7 +64,7 @@ async function download(button) {
   try {
     const [generator, docx, texts] = await Promise.all([
       import(GENERATOR.href),
-      import(LIBRARY.href),
+      import(libraryUrl(status).href),
       loadTexts(lang.slice(0, 2)),
     ]);
     const { document: wordDocument, fileName } = generator.build(

@@ -1,0 +1,133 @@
+// Make the engine's memory snapshot in Node, at build time, and prove it answers like CPython.
+//
+//   node make-snapshot.mjs JOB.json
+//
+// JOB.json (written by sitebuild/engine_snapshot.py): {pyodide, wheel, wheelSha256, out,
+// minimalStdlib, delta, checks: [{request, reply}], warmup}. Steps:
+//
+// 1. Boot the exact Pyodide files the site ships with `_makeSnapshot`. `loadPackage` cannot
+//    come before a snapshot (Pyodide refuses: "Unexpected hiwire entry"), so the wheel is
+//    written into the in-memory file system, its sha256 checked, unpacked into site-packages
+//    with `zipfile`, and imported.
+// 2. Answer the first `warmup` checks (one of each kind of request): this loads the schedule, the locales and the GDP data into
+//    memory (the file system is not part of a snapshot) and proves the engine works.
+// 3. Zero the heap's free memory, so the shipped file compresses well (freed memory otherwise
+//    keeps old bytes), and write the snapshot as a delta against pyodide.asm.wasm's data
+//    segment (docs/assets/javascripts/snapshot-delta.mjs, the module the worker decodes with).
+// 4. Decode the written file as the page does, restore it with only `minimalStdlib` as the standard library (the one the page's snapshot
+//    path fetches) and answer every check again: a module imported lazily after restore, or any
+//    answer that differs from CPython's, fails the build here instead of in a reader's browser.
+//
+// Byte-identical output: Python seeds its hash secret and `random` from the OS's entropy and
+// importlib caches file times read from the clock. While this script runs, Node's entropy
+// source and clocks are replaced by fixed sequences, so two runs write the same bytes. The
+// page's worker reseeds `random` after restore; hash randomisation stays fixed per build, which
+// only matters against hash-flooding by untrusted input, and the engine caps its input sizes.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+
+const job = JSON.parse(fs.readFileSync(process.argv[2], "utf8"));
+
+function pinEntropyAndClocks() {
+  let state = 0x2545f491;
+  crypto.randomFillSync = (view) => {
+    const bytes = new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
+    for (let i = 0; i < bytes.length; i++) {
+      state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+      bytes[i] = state >>> 24;
+    }
+    return view;
+  };
+  let wallClock = 1_000_000_000_000;
+  Date.now = () => wallClock++;
+  let monotonic = 0;
+  performance.now = () => (monotonic += 1);
+}
+
+const ENGINE = `
+import gc, hashlib, json, site, sys, zipfile
+
+def _unpack(path, sha256):
+    data = open(path, "rb").read()
+    if hashlib.sha256(data).hexdigest() != sha256:
+        raise RuntimeError("the calculator wheel does not match its sha256")
+    with zipfile.ZipFile(path) as wheel:
+        wheel.extractall(site.getsitepackages()[0])
+
+def _answers(checks):
+    import calculator
+    return [calculator.answer_json(check["request"]) for check in checks]
+`;
+
+function compare(answers, checks, when) {
+  const wrong = checks.filter((check, i) => answers[i] !== check.reply);
+  if (wrong.length) {
+    throw new Error(`${when}: ${wrong.length} answers differ from CPython, first: ${wrong[0].request}`);
+  }
+}
+
+// Fill every free block of the C heap with zeros, without growing the heap.
+function zeroFreeHeap(module) {
+  module._malloc_set_footprint_limit(module._malloc_footprint());
+  const held = [];
+  for (const size of [1 << 20, 1 << 16, 1 << 12, 1 << 10, 256, 64]) {
+    for (;;) {
+      const pointer = module._PyMem_RawMalloc(size);
+      if (!pointer) break;
+      module.HEAP8.fill(0, pointer, pointer + size);
+      held.push(pointer);
+    }
+  }
+  for (const pointer of held) module._PyMem_RawFree(pointer);
+  module._malloc_set_footprint_limit(0xffffffff);
+}
+
+pinEntropyAndClocks();
+const { loadPyodide } = await import(path.join(job.pyodide, "pyodide.mjs"));
+const indexURL = job.pyodide.endsWith("/") ? job.pyodide : `${job.pyodide}/`;
+const quiet = { stdout: () => {}, stderr: (line) => console.error(line) };
+
+const maker = await loadPyodide({ indexURL, _makeSnapshot: true, ...quiet });
+maker.FS.writeFile("/tmp/engine.whl", fs.readFileSync(job.wheel));
+maker.runPython(ENGINE);
+maker.globals.get("_unpack")("/tmp/engine.whl", job.wheelSha256);
+maker.FS.unlink("/tmp/engine.whl");
+const warmup = job.checks.slice(0, job.warmup);
+maker.globals.set("warmup_json", JSON.stringify(warmup));
+compare(maker.runPython("_answers(json.loads(warmup_json))").toJs(), warmup, "before the snapshot");
+maker.runPython(`
+del _unpack, _answers, warmup_json
+sys.modules.pop("zipfile", None)
+gc.collect()
+`);
+zeroFreeHeap(maker._module);
+const { dataSegment, xorDataSegment } = await import(job.delta);
+const segment = dataSegment(fs.readFileSync(path.join(job.pyodide, "pyodide.asm.wasm")));
+const shipped = xorDataSegment(Uint8Array.from(maker.makeMemorySnapshot()), segment);
+const heapStart = new DataView(shipped.buffer).getUint32(4, true);
+const region = shipped.subarray(heapStart, heapStart + 1024 + segment.length);
+const unchanged = region.reduce((zeros, byte) => zeros + (byte === 0), 0) / region.length;
+if (unchanged < 0.5) throw new Error(`the data segment is not where expected (${unchanged})`);
+fs.writeFileSync(job.out, shipped);
+
+const decoded = xorDataSegment(Uint8Array.from(fs.readFileSync(job.out)), segment);
+const restored = await loadPyodide({
+  indexURL,
+  _loadSnapshot: decoded,
+  stdLibURL: job.minimalStdlib,
+  ...quiet,
+});
+restored.globals.set("checks_json", JSON.stringify(job.checks));
+const after = restored.runPython(`
+import json, sys
+before = set(sys.modules)
+import calculator
+answers = [calculator.answer_json(c["request"]) for c in json.loads(checks_json)]
+late = sorted(set(sys.modules) - before)
+json.dumps({"answers": answers, "late": late})
+`);
+const { answers, late } = JSON.parse(after);
+if (late.length) throw new Error(`modules imported after restore: ${late.join(", ")}`);
+compare(answers, job.checks, "after restore");
+console.log(JSON.stringify({ bytes: shipped.length, checks: job.checks.length }));

@@ -1,0 +1,98 @@
+"""The snapshot's check set, its deterministic packing and its cache (no Node needed here;
+the snapshot itself is made and checked by every site build, see tests/site)."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+from calculator.schedule import get_schedule
+from sitebuild import engine_snapshot
+from sitebuild.engine_snapshot import (
+    SNAPSHOT_NAME,
+    STDLIB_NAME,
+    check_requests,
+    deterministic_gzip,
+    empty_zip,
+    make_snapshot,
+    snapshot_key,
+)
+
+
+def test_checks_cover_every_band_edge_in_both_languages():
+    requests = [json.loads(r) for r in check_requests()]
+    assert {r["lang"] for r in requests} == {"ru", "en"}
+    populations = {r["fields"].get("population") for r in requests}
+    gdps = {r["fields"].get("gdp") for r in requests}
+    for bound in get_schedule().population_lower_bounds[1:]:
+        assert {str(bound), str(bound - 1)} <= populations
+    for bound in get_schedule().gdp_lower_bounds[1:]:
+        assert str(bound) in gdps
+        assert any(g and g.startswith(f"{bound - 1}.99") for g in gdps)
+    assert any("country" in r["fields"] for r in requests)
+
+
+def test_gzip_is_byte_identical_and_round_trips():
+    data = b"\0" * 1000 + b"engine" * 100
+    assert deterministic_gzip(data) == deterministic_gzip(data)
+    assert gzip.decompress(deterministic_gzip(data)) == data
+    assert deterministic_gzip(data)[4:8] == b"\0\0\0\0"  # no time in the header
+
+
+def test_the_empty_stdlib_is_a_valid_empty_zip():
+    import io
+    import zipfile
+
+    assert zipfile.ZipFile(io.BytesIO(empty_zip())).namelist() == []
+
+
+def fake_inputs(tmp_path: Path) -> tuple[Path, Path]:
+    pyodide = tmp_path / "pyodide"
+    pyodide.mkdir()
+    for name in engine_snapshot.PYODIDE_FILES:
+        (pyodide / name).write_bytes(name.encode())
+    wheel = tmp_path / "engine.whl"
+    wheel.write_bytes(b"wheel")
+    return pyodide, wheel
+
+
+def test_the_key_follows_the_wheel_and_pyodide(tmp_path):
+    pyodide, wheel = fake_inputs(tmp_path)
+    key = snapshot_key(pyodide, wheel, ["a"])
+    assert key == snapshot_key(pyodide, wheel, ["a"])
+    assert key != snapshot_key(pyodide, wheel, ["b"])
+    wheel.write_bytes(b"other wheel")
+    assert key != snapshot_key(pyodide, wheel, ["a"])
+
+
+def test_a_cached_snapshot_is_reused_without_running_node(tmp_path, monkeypatch):
+    pyodide, wheel = fake_inputs(tmp_path)
+    cache = tmp_path / "cache"
+    folder = cache / snapshot_key(pyodide, wheel, check_requests())
+    folder.mkdir(parents=True)
+    (folder / SNAPSHOT_NAME).write_bytes(b"gz")
+    (folder / STDLIB_NAME).write_bytes(empty_zip())
+    (folder / "snapshot.json").write_text('{"raw_bytes": 42}')
+
+    def no_node(*args: object, **kwargs: object) -> None:
+        pytest.fail("Node ran although the snapshot was cached")
+
+    monkeypatch.setattr(engine_snapshot.subprocess, "run", no_node)
+    made = make_snapshot(pyodide, wheel, cache)
+    assert (made.snapshot, made.raw_bytes) == (folder / SNAPSHOT_NAME, 42)
+
+
+def test_two_makes_of_the_snapshot_are_byte_identical(built_site, tmp_path):
+    """Made twice from the site's own Pyodide files and wheel, without the cache, the shipped
+    snapshot is the same file (entropy and clocks are pinned while it is made); each make also
+    restores it and checks every band edge against CPython, or fails."""
+    from hooks.pyodide_bundle import DIST_DIR
+
+    (wheel,) = DIST_DIR.glob("*.whl")
+    first = make_snapshot(DIST_DIR, wheel, tmp_path / "a")
+    second = make_snapshot(DIST_DIR, wheel, tmp_path / "b")
+    assert first.snapshot.read_bytes() == second.snapshot.read_bytes()
+    assert first.raw_bytes == second.raw_bytes > 10_000_000
