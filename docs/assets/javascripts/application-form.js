@@ -646,8 +646,8 @@
     // Another tab (or the other language's page) changed the draft: show its version.
     window.addEventListener("storage", function (event) {
       var app = current();
-      var form = document.getElementById("wego-application-form");
-      if (app && event.key === form.dataset.storageKey) app.restore();
+      var shown = document.getElementById("wego-application-form"); // after instant navigation
+      if (app && event.key === shown.dataset.storageKey) app.restore();
     });
     // Back/forward cache: the draft may have changed on another page meanwhile.
     window.addEventListener("pageshow", function (event) {
