@@ -284,7 +284,9 @@ def test_only_the_fees_page_loads_pyodide(visit, site):
     assert [url for url in visit.requests if "/assets/pyodide/" in url] == []
     page.set_viewport_size({"width": 1280, "height": 400})
     page.goto(fees_url(site, "en"))
-    page.wait_for_load_state("networkidle")
+    # The widget is set up; its visibility observer gets two frames to (wrongly) start Pyodide.
+    page.wait_for_selector("#fee-quote[data-enhanced='true']", state="attached")
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
     assert [url for url in visit.requests if "/assets/pyodide/" in url] == []
     page.locator("#fee-quote").scroll_into_view_if_needed()
     expect(page.locator("#fee-quote")).to_have_attribute(
