@@ -48,6 +48,19 @@ class Site:
         return f"{self.base}{LANGS[lang]}{slug}{query}"
 
 
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Say how Pyodide started in each engine (test_engines records it), when it was tested."""
+    reports = terminalreporter.stats.get("passed", []) + terminalreporter.stats.get("failed", [])
+    paths = [
+        str(value)
+        for report in reports
+        for name, value in getattr(report, "user_properties", [])
+        if name == "engine_path"
+    ]
+    if paths:
+        terminalreporter.write_line("Pyodide start path per engine: " + "; ".join(paths))
+
+
 @pytest.fixture(scope="session")
 def site(built_site: Path) -> Iterator[Site]:
     """The built site on a loopback port under the GitHub Pages-like sub-path."""
