@@ -289,6 +289,12 @@ class ProxyHandler(BaseHTTPRequestHandler):
 
     do_HEAD = do_GET
 
+    def refuse(self) -> None:  # the site only reads: anything else is recorded and refused
+        self.server.requests.append(self.path)
+        self.send_error(405, "the site under test sends nothing")
+
+    do_POST = do_PUT = do_PATCH = do_DELETE = do_OPTIONS = refuse
+
     def reply(self, status: int, headers: dict[str, str], body: bytes) -> None:
         self.send_response(status)
         for name, value in headers.items():
