@@ -413,7 +413,8 @@ class WebKitPage(EnginePage):
 
         element = self.driver.find_element(By.CSS_SELECTOR, selector)
         element.clear()
-        element.send_keys(text)
+        if text:  # WebDriver refuses to type nothing
+            element.send_keys(text)
 
     def press(self, selector: str, key: str) -> None:
         from selenium.webdriver.common.by import By
