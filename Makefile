@@ -14,7 +14,7 @@ STAMPS := .stamps
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help setup serve build test test-js lint golden bench clean
+.PHONY: help setup serve build test test-js check lint golden bench clean
 
 help: ## List the tasks
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -32,10 +32,21 @@ $(STAMPS)/node: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-$(STAMPS)/chromium:
+# What the tests need from Debian: the three browser engines with their drivers (Chromium
+# through Playwright, Firefox ESR through Playwright over WebDriver BiDi, WebKitGTK's
+# MiniBrowser through WebKitWebDriver under a private Xvfb) and LibreOffice Writer. Installed
+# with apt-get when missing, so a fresh Debian 12 machine run as root (.ci/run) needs nothing else.
+DEBIAN_PACKAGES := chromium chromium-driver firefox-esr webkit2gtk-driver xvfb libreoffice-writer-nogui \
+	poppler-utils
+
+$(STAMPS)/debian-packages: Makefile
 	@mkdir -p $(STAMPS)
-	@# LibreOffice (soffice) and poppler (pdfinfo): tests open the application page's Word files.
-	@command -v chromium >/dev/null && command -v soffice >/dev/null && command -v pdfinfo >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver libreoffice-writer-nogui poppler-utils; }
+	@missing="$$(for p in $(DEBIAN_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null \
+		| grep -q '^install ok installed$$' || echo $$p; done)"; \
+	if [ -n "$$missing" ]; then \
+		echo "apt-get install" $$missing; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
 	@touch $@
 
 setup: $(STAMPS)/venv $(STAMPS)/node ## Install the virtual environment (.venv/) and Node modules
@@ -46,13 +57,18 @@ serve: setup ## Serve the site locally at http://127.0.0.1:8000/ (installs what 
 build: setup ## Build the site into site/ (strict)
 	$(VENV)/bin/mkdocs build --strict
 
-lint: setup ## ruff and mypy
+lint: setup ## ruff, mypy, ESLint (every JavaScript file) and zizmor (the GitHub workflows)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
+	node_modules/.bin/eslint --max-warnings 0 .
+	$(VENV)/bin/zizmor --offline --quiet .github/workflows
 
-test: setup $(STAMPS)/chromium lint test-js pyodide-test-dist ## Run every test: engine, engine in Pyodide, built site, browser end-to-end
+test: setup $(STAMPS)/debian-packages lint test-js pyodide-test-dist ## Run every test: engine, engine in Pyodide, built site, browser end-to-end (what CI runs)
 	$(PY) -m pytest
+
+check: setup lint test-js pyodide-test-dist ## The quick loop: lint, the JS unit tests and every test but the browser ones
+	$(PY) -m pytest -m "not browser"
 
 # The browser modules' pure logic (no DOM), with Node's own test runner: tests/js/**/*.test.mjs.
 test-js: ## Run the JavaScript unit tests (node --test)
@@ -88,7 +104,7 @@ pyodide-test-dist: wheel $(STAMPS)/pyodide-test-wheels $(STAMPS)/node ## Pyodide
 	$(PY) -m sitebuild.pyodide_dist --dest $(PYODIDE_TEST_DIST) \
 		--wheels build/wheel/*.whl $(PYODIDE_TEST_WHEELS)/*.whl
 
-bench: build $(STAMPS)/chromium ## Benchmark the fee widget against a bare Pyodide page (prints figures)
+bench: build $(STAMPS)/debian-packages ## Benchmark the fee widget against a bare Pyodide page (prints figures)
 	$(PY) scripts/benchmark.py
 
 golden: setup ## Regenerate the committed renderings of the fee table (tests/golden/)
@@ -100,5 +116,5 @@ clean: ## Remove build outputs (keeps .venv and node_modules)
 # --- Quality report: the site-wide guarantees in figures ------------------------------------
 .PHONY: report
 
-report: setup $(STAMPS)/chromium ## Quality report of the built site (build/quality-report.md); LIGHTHOUSE=1 adds Lighthouse (local only)
+report: setup $(STAMPS)/debian-packages ## Quality report of the built site (build/quality-report.md); LIGHTHOUSE=1 adds Lighthouse (local only)
 	$(PY) scripts/quality_report.py $(if $(LIGHTHOUSE),--lighthouse)

@@ -13,9 +13,12 @@ from urllib.parse import urlsplit
 
 from mkdocs.plugins import event_priority
 
+from sitebuild.application_docx import TEXTS_FOLDER
 from sitebuild.content_hash import address, own_files, rewrite_references
 
 ENGINE_FOLDER = "assets/engine"
+#: Folders other hooks write into the site, addressed with the scripts that read them.
+GENERATED_FOLDERS = (ENGINE_FOLDER, TEXTS_FOLDER)
 VENDOR_FOLDER = "assets/vendor"
 
 
@@ -30,7 +33,7 @@ def on_post_build(config: Any) -> None:
     if not _after_all_languages(config):
         return
     site_dir = Path(config["site_dir"])
-    moved = address(site_dir, own_files(Path(config["docs_dir"]), [ENGINE_FOLDER]))
+    moved = address(site_dir, own_files(Path(config["docs_dir"]), GENERATED_FOLDERS))
     vendor = site_dir / VENDOR_FOLDER
     for package in sorted(vendor.iterdir()) if vendor.is_dir() else []:
         moved |= address(site_dir, [package.relative_to(site_dir).as_posix()], fresh=False)

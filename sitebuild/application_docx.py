@@ -4,8 +4,7 @@ The browser builds two ``.docx`` files from the form's current values (the fille
 Application Form and a cover letter to the WeGO Secretariat) with
 ``assets/javascripts/application-docx/documents.mjs``. That generator types no label itself: the
 sections, fields and their labels come from ``sitebuild/application_form.py``'s declarations
-and the catalogues, written here at build time to
-``assets/javascripts/application-docx/texts.<lang>.json`` (beside the module that reads them).
+and the catalogues, written here at build time to ``assets/application-docx/texts.<lang>.json``.
 The page fetches the file only when the reader asks for a document, so the page's first load
 stays as light as before.
 
@@ -27,14 +26,17 @@ from sitebuild.ui_text import ui_catalogue
 __all__ = [
     "FILE_PREFIXES",
     "SECRETARIAT_POSTAL_ADDRESS",
+    "TEXTS_FOLDER",
     "TEXTS_PATH",
     "document_texts",
     "write_document_texts",
 ]
 
 #: Site path of the texts file; ``{lang}`` is the page language.
-#: Beside the module that reads them, so they are content-addressed with it.
-TEXTS_PATH = "assets/javascripts/application-docx/texts.{lang}.json"
+#: The folder of the generated texts: content-addressed together with the site's own scripts
+#: (hooks/content_addressing.py), so the module finds them at the same relative place.
+TEXTS_FOLDER = "assets/application-docx"
+TEXTS_PATH = TEXTS_FOLDER + "/texts.{lang}.json"
 #: File names start with these; the city's name, transliterated, follows.
 FILE_PREFIXES = {"application": "WeGO-application", "letter": "WeGO-cover-letter"}
 #: The WeGO Secretariat's postal address as the 2017 source gives it (Latin script, as posted).

@@ -1,13 +1,15 @@
 """End-to-end fixtures: build the site once, serve it under a GitHub Pages-like sub-path on
-loopback, and drive it with Debian's Chromium through Playwright.
+loopback, and drive it with Debian's Chromium through Playwright (``visit``), or with each of
+Chromium, Firefox ESR and WebKitGTK in turn (``engine_page``, tests/e2e/engines.py).
 
-Every page a test opens records its requests; a test that lets the page reach any other
-origin fails.
+Every page a test opens records its requests and uncaught errors; a test that lets the page
+reach any other origin, or raise an error, fails. Every test here is marked ``browser``
+(``make check`` leaves them out).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,7 +20,17 @@ from harness.local_server import SUB_PATH, serve
 from scripts.browser import CHROMIUM, CHROMIUM_ARGS
 from tests.pages import LANGS
 
+from .engines import ENGINES, EnginePage, PlaywrightPage, WebKitPage, launch_firefox, xvfb
+
 ROOT = Path(__file__).resolve().parents[2]
+HERE = Path(__file__).resolve().parent
+
+
+def pytest_collection_modifyitems(items: Sequence[pytest.Item]) -> None:
+    """Everything under tests/e2e drives a browser: mark it so `-m "not browser"` skips it."""
+    for item in items:
+        if item.path.is_relative_to(HERE):
+            item.add_marker(pytest.mark.browser)
 
 
 @dataclass
@@ -34,6 +46,19 @@ class Site:
 
     def url(self, lang: str, slug: str = "", query: str = "") -> str:
         return f"{self.base}{LANGS[lang]}{slug}{query}"
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Say how Pyodide started in each engine (test_engines records it), when it was tested."""
+    reports = terminalreporter.stats.get("passed", []) + terminalreporter.stats.get("failed", [])
+    paths = [
+        str(value)
+        for report in reports
+        for name, value in getattr(report, "user_properties", [])
+        if name == "engine_path"
+    ]
+    if paths:
+        terminalreporter.write_line("Pyodide start path per engine: " + "; ".join(paths))
 
 
 @pytest.fixture(scope="session")
@@ -85,3 +110,44 @@ def visit(browser: Browser, site: Site) -> Iterator[Visit]:
     context.close()  # requests a test held open fail now; that is not the page's fault
     assert foreign == [], "requests left the site's origin"
     assert errors == [], "uncaught errors in the page"
+
+
+@pytest.fixture(scope="module", params=ENGINES)
+def engine(
+    request: pytest.FixtureRequest,
+    playwright: Playwright,
+    site: Site,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[EnginePage]:
+    """One page in each engine in turn, shared by a module's tests (one start per engine)."""
+    name = request.param
+    if name == "chromium":
+        page: EnginePage = PlaywrightPage(name, request.getfixturevalue("browser"), site.origin)
+        yield page
+        page.close()
+    elif name == "firefox":
+        firefox = launch_firefox(playwright, tmp_path_factory.mktemp("firefox-home"))
+        page = PlaywrightPage(name, firefox, site.origin)
+        yield page
+        page.close()
+        firefox.close()
+    else:
+        with xvfb() as display:
+            page = WebKitPage(site.origin, display)
+            yield page
+            page.close()
+
+
+@pytest.fixture
+def engine_page(engine: EnginePage) -> Iterator[EnginePage]:
+    """The engine's shared page, held to the request and error rules of ``visit`` for what
+    this test made it do."""
+    seen_requests, seen_errors = len(engine.requests), len(engine.errors)
+    yield engine
+    engine.collect_errors()
+    requests, errors = engine.requests[seen_requests:], engine.errors[seen_errors:]
+    allowed = (engine.origin + "/", "data:", "blob:", "about:")
+    assert [url for url in requests if not url.startswith(allowed)] == [], (
+        f"{engine.name}: requests left the site's origin"
+    )
+    assert errors == [], f"{engine.name}: uncaught errors in the page"

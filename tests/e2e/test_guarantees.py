@@ -3,7 +3,7 @@
 1. Accessibility: axe-core finds no WCAG 2.2 AA violation on any page, light and dark, nor on
    the fees page with a result or an error showing; the keyboard reaches every control of the
    fees and application pages in order, with a visible focus the sticky header never hides;
-   every page declares its language.
+   every page opens (200 under the sub-path), declares its language and has one H1.
 2. Privacy: touring every page and using the widget and the form requests nothing from any
    other host, sends nothing (GET only, nothing typed in a URL), sets no cookie and keeps
    nothing in the browser but the form's draft (and Material's colour-scheme preference).
@@ -163,15 +163,19 @@ def show_error(page: Page) -> None:
 def test_every_page_passes_axe_and_declares_its_language(
     browser, site, lang, scheme, record_property
 ):
-    """axe (WCAG 2.2 AA tags) finds nothing on any page; <html lang> is the page's language."""
+    """Every page opens (200) with one H1; axe (WCAG 2.2 AA tags) finds nothing on it;
+    <html lang> is the page's language."""
     found: dict[str, Any] = {}
     wrong_lang: dict[str, str | None] = {}
+    headings: dict[str, int] = {}
     with tour(browser, site, lang, color_scheme=scheme) as t:
         for url in page_urls(site, lang):
             t.goto(url)
             page_lang = t.page.locator("html").get_attribute("lang")
             if page_lang != lang:
                 wrong_lang[url] = page_lang
+            if url not in (site.base + extra for extra in EXTRA_PAGES):
+                headings[url] = t.page.locator("article h1").count()
             expected_scheme = "slate" if scheme == "dark" else "default"
             expect(t.page.locator("body")).to_have_attribute(
                 "data-md-color-scheme", expected_scheme
@@ -184,6 +188,8 @@ def test_every_page_passes_axe_and_declares_its_language(
         assert t.errors == []
         assert t.csp == []
     assert wrong_lang == {}, "pages whose <html lang> is not their language"
+    assert {url: n for url, n in headings.items() if n != 1} == {}, "pages without one H1"
+    assert len(headings) == len(SLUGS)
     assert found == {}, f"axe violations:\n{listing(found)}"
 
 

@@ -28,16 +28,14 @@ export function dataSegment(wasm) {
     let size;
     [size, at] = leb128(wasm, at + 1);
     if (id === 11) {
-      let count;
-      let cursor;
-      [count, cursor] = leb128(wasm, at);
+      const [count, start] = leb128(wasm, at);
+      let cursor = start;
       const flags = wasm[cursor];
       if (count !== 1 || flags !== 0 || wasm[cursor + 1] !== 0x23) break;
       [, cursor] = leb128(wasm, cursor + 2); // the global's index
       if (wasm[cursor] !== 0x0b) break;
-      let length;
-      [length, cursor] = leb128(wasm, cursor + 1);
-      return wasm.subarray(cursor, cursor + length);
+      const [length, from] = leb128(wasm, cursor + 1);
+      return wasm.subarray(from, from + length);
     }
     at += size;
   }

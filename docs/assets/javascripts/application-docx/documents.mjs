@@ -27,6 +27,7 @@ const GREY = "555555";
  * not allowed in XML 1.0; C1 controls are allowed but discouraged and break some readers.
  */
 const NOT_XML =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** A value as text a Word file can hold. */
@@ -66,9 +67,9 @@ function bilingualRuns(docx, texts, lang, options = {}) {
 }
 
 /** A template's text with `{city}` as the given runs; the rest as plain runs. */
-function withCity(docx, template, cityRuns, options = {}) {
+function withCity(docx, template, city, options = {}) {
   const [before, after = ""] = template.split("{city}");
-  return [...runs(docx, before, options), ...cityRuns, ...runs(docx, after, options)];
+  return [...runs(docx, before, options), ...city, ...runs(docx, after, options)];
 }
 
 function cityRuns(docx, city, options = {}) {

@@ -23,7 +23,7 @@ function libraryUrl(status) {
 }
 
 function textsUrl(lang) {
-  return new URL(`./texts.${lang}.json`, import.meta.url);
+  return new URL(`../../application-docx/texts.${lang}.json`, import.meta.url);
 }
 
 /** {field name: typed text} from the form's named controls; files and the like are skipped. */

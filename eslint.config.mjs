@@ -1,0 +1,51 @@
+// ESLint for every JavaScript file of the repository (`make lint` runs `eslint .`).
+//
+// The convention it relies on: a `.mjs` file is an ES module, a `.js` file a classic script
+// (the site's one IIFE-wrapped script and the snippet inlined into the fees page's <head>).
+// Code served to readers sees browser globals, the quote worker sees a worker's, and the
+// repository's own tooling (scripts/, tests/) runs under Node.
+import js from "@eslint/js";
+import globals from "globals";
+
+export default [
+  {
+    ignores: ["site/**", "build/**", ".venv/**", "node_modules/**", "htmlcov/**"],
+  },
+  js.configs.recommended,
+  {
+    files: ["**/*.js", "**/*.mjs"],
+    languageOptions: {
+      ecmaVersion: 2022,
+      globals: globals.browser,
+    },
+    linterOptions: {
+      reportUnusedDisableDirectives: "error",
+    },
+    rules: {
+      eqeqeq: ["error", "always", { null: "ignore" }],
+      "no-implicit-globals": "error",
+      "no-shadow": "error",
+      "no-unused-vars": ["error", { args: "after-used", caughtErrors: "none" }],
+      "no-use-before-define": ["error", { functions: false }],
+      "prefer-const": "error",
+    },
+  },
+  {
+    files: ["**/*.js"],
+    languageOptions: { sourceType: "script" },
+  },
+  {
+    files: ["**/*.mjs"],
+    languageOptions: { sourceType: "module" },
+  },
+  {
+    // Module Web Workers: no DOM, `self` is the worker's global scope.
+    files: ["**/*worker*.mjs", "**/*worker*.js"],
+    languageOptions: { globals: globals.worker },
+  },
+  {
+    // The build's Node scripts (the engine snapshot maker) run under Node too.
+    files: ["scripts/**", "tests/**", "sitebuild/**", "*.config.mjs"],
+    languageOptions: { globals: globals.node },
+  },
+];
