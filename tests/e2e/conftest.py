@@ -9,7 +9,9 @@ reach any other origin, or raise an error, fails. Every test here is marked ``br
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,6 +20,8 @@ from playwright.sync_api import Browser, Page, Playwright, sync_playwright
 
 from harness.local_server import SUB_PATH, serve
 from scripts.browser import CHROMIUM, CHROMIUM_ARGS
+from sitebuild.content_hash import HASHED_ROOT
+from sitebuild.engine_snapshot import SNAPSHOT_NAME
 from tests.pages import LANGS
 
 from .engines import ENGINES, EnginePage, PlaywrightPage, WebKitPage, launch_firefox, xvfb
@@ -66,6 +70,28 @@ def site(built_site: Path) -> Iterator[Site]:
     """The built site on a loopback port under the GitHub Pages-like sub-path."""
     with serve(built_site) as origin:
         yield Site(origin, built_site)
+
+
+def snapshot_file(site_dir: Path) -> Path:
+    """The engine's memory snapshot in a built site (its folder is content-addressed)."""
+    (found,) = (site_dir / HASHED_ROOT).glob(f"*/engine/{SNAPSHOT_NAME}")
+    return found
+
+
+@contextmanager
+def served_with_a_corrupt_snapshot(built_site: Path, workdir: Path) -> Iterator[Site]:
+    """A copy of the built site whose snapshot has flipped bytes, on its own server: the
+    worker must notice (checksum, restore or self-check) and start from the wheel instead.
+    Any driver can open it, unlike a request rewritten by one driver's routing."""
+    copy = workdir / "site"
+    shutil.copytree(built_site, copy)
+    target = snapshot_file(copy)
+    data = bytearray(target.read_bytes())
+    for offset in range(len(data) // 2, len(data) // 2 + 64):
+        data[offset] ^= 0xFF
+    target.write_bytes(bytes(data))
+    with serve(copy) as origin:
+        yield Site(origin, copy)
 
 
 @pytest.fixture(scope="session")

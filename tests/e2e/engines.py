@@ -408,24 +408,29 @@ class WebKitPage(EnginePage):
         self.collect_errors()
         self.driver.refresh()
 
-    def fill(self, selector: str, text: str) -> None:
+    def element(self, selector: str) -> Any:
+        """The element, scrolled to the middle of the window as a reader would bring it: at
+        the window's edge WebKitWebDriver finds it under Material's sticky header and refuses
+        to type into it (element not interactable)."""
         from selenium.webdriver.common.by import By
 
         element = self.driver.find_element(By.CSS_SELECTOR, selector)
+        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+        return element
+
+    def fill(self, selector: str, text: str) -> None:
+        element = self.element(selector)
         element.clear()
         if text:  # WebDriver refuses to type nothing
             element.send_keys(text)
 
     def press(self, selector: str, key: str) -> None:
-        from selenium.webdriver.common.by import By
         from selenium.webdriver.common.keys import Keys
 
-        self.driver.find_element(By.CSS_SELECTOR, selector).send_keys(getattr(Keys, key.upper()))
+        self.element(selector).send_keys(getattr(Keys, key.upper()))
 
     def click(self, selector: str) -> None:
-        from selenium.webdriver.common.by import By
-
-        self.driver.find_element(By.CSS_SELECTOR, selector).click()
+        self.element(selector).click()
 
     def evaluate(self, function: str, arg: Any = None) -> Any:
         script = (

@@ -9,7 +9,6 @@ served by a second server (driver-neutral: any browser can open it), and a worke
 from __future__ import annotations
 
 import json
-import shutil
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,10 +17,8 @@ import pytest
 from playwright.sync_api import Page, Route, expect
 
 from calculator import answer_json
-from harness.local_server import serve
-from sitebuild.content_hash import HASHED_ROOT
 from sitebuild.engine_snapshot import SNAPSHOT_NAME, check_requests
-from tests.e2e.conftest import Site
+from tests.e2e.conftest import Site, served_with_a_corrupt_snapshot
 from tests.pages import LANGS
 
 pytestmark = pytest.mark.browser
@@ -44,23 +41,11 @@ ASK_ALL = """async (requests) => {
 }"""
 
 
-def snapshot_file(site_dir: Path) -> Path:
-    (found,) = (site_dir / HASHED_ROOT).glob(f"*/engine/{SNAPSHOT_NAME}")
-    return found
-
-
 @pytest.fixture(scope="module")
 def corrupt_site(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     """A copy of the built site whose snapshot has flipped bytes, on a second server."""
-    copy = tmp_path_factory.mktemp("corrupt") / "site"
-    shutil.copytree(built_site, copy)
-    target = snapshot_file(copy)
-    data = bytearray(target.read_bytes())
-    for offset in range(len(data) // 2, len(data) // 2 + 64):
-        data[offset] ^= 0xFF
-    target.write_bytes(bytes(data))
-    with serve(copy) as origin:
-        yield Site(origin, copy)
+    with served_with_a_corrupt_snapshot(built_site, tmp_path_factory.mktemp("corrupt")) as served:
+        yield served
 
 
 def open_fees(page: Page, site: Site, lang: str = "en", query: str = "") -> None:

@@ -10,11 +10,12 @@ from tests.pages import LANGS, SLUGS
 
 pytestmark = pytest.mark.browser
 
-#: script URL (a content hash may follow the name) -> the pages (slugs) whose components use it
+#: script URL (the scripts live in a content-addressed folder, assets/v/<hash>/) -> the pages
+#: (slugs) whose components use it
 SCRIPTS = {
-    r"/assets/javascripts/fee-quote(\.[\w-]+)?\.mjs$": {"fees/"},
-    r"/assets/javascripts/application/form(\.[\w-]+)?\.mjs$": {"application/"},
-    r"/assets/javascripts/multi-quote(\.[\w-]+)?\.mjs$": {"cities/"},
+    r"/assets/v/[0-9a-f]+/javascripts/fee-quote\.mjs$": {"fees/"},
+    r"/assets/v/[0-9a-f]+/javascripts/application/form\.mjs$": {"application/"},
+    r"/assets/v/[0-9a-f]+/javascripts/multi-quote\.mjs$": {"cities/"},
 }
 
 
