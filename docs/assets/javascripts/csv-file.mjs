@@ -6,6 +6,8 @@
 // spreadsheet would run as a formula (=, +, -, @ first) is kept as text with a leading
 // apostrophe: a shared link can carry a list someone else wrote.
 
+import { saveFile } from "./save-file.mjs";
+
 const BOM = "\ufeff";
 const FORMULA_START = /^[=+\-@\t\r]/;
 
@@ -26,14 +28,5 @@ export function csvText(rows, delimiter) {
 
 /** Offer `text` as a UTF-8 file with a byte order mark, named `filename`. */
 export function downloadCsv(filename, text) {
-  const blob = new Blob([BOM, text], { type: "text/csv;charset=utf-8" });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = filename;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  saveFile(new Blob([BOM, text], { type: "text/csv;charset=utf-8" }), filename);
 }

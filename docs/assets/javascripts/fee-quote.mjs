@@ -10,6 +10,7 @@ import { createQuoteClient } from "./quote-client.mjs";
 import { attachCountryPicker } from "./country-picker.mjs"; // country lookup
 import { fillTemplate, readMessages } from "./ui-text.mjs";
 import { buildPrintSheet } from "./quote-print.mjs";
+import { clearFieldErrors, showFieldError } from "./field-errors.mjs";
 
 const FIELDS = ["population", "country", "gdp", "category", "approval_year"];
 // Results follow every keystroke at once (one request in flight, newer input coalesced);
@@ -326,14 +327,7 @@ class QuoteWidget {
   }
 
   clearErrors() {
-    for (const node of this.form.querySelectorAll("[data-error-for]")) {
-      node.hidden = true;
-      node.textContent = "";
-      node.removeAttribute("data-error-code");
-    }
-    for (const input of this.form.querySelectorAll("[aria-invalid]")) {
-      input.removeAttribute("aria-invalid");
-    }
+    clearFieldErrors(this.form);
   }
 
   clearResult() {
@@ -352,14 +346,7 @@ class QuoteWidget {
     this.clearErrors();
     this.clearResult();
     if (!error) return;
-    const slot = this.form.querySelector(`[data-error-for="${error.field}"]`);
-    if (slot) {
-      slot.textContent = error.message;
-      slot.dataset.errorCode = error.code;
-      slot.hidden = false;
-      const control = this.form.elements.namedItem(error.field);
-      if (control && !(control instanceof RadioNodeList)) control.setAttribute("aria-invalid", "true");
-    }
+    showFieldError(this.form, error);
     this.say(error.message);
   }
 

@@ -10,6 +10,7 @@ import { createQuoteClient } from "./quote-client.mjs";
 import { attachCountryPicker } from "./country-picker.mjs";
 import { fillTemplate, readMessages } from "./ui-text.mjs";
 import { csvText, downloadCsv } from "./csv-file.mjs";
+import { clearFieldErrors, showFieldError } from "./field-errors.mjs";
 
 const FIELDS = ["cities", "country", "gdp", "category", "approval_year"];
 // After a first result, edits re-quote once the reader pauses.
@@ -206,14 +207,7 @@ class MultiQuote {
   }
 
   clearErrors() {
-    for (const node of this.form.querySelectorAll("[data-error-for]")) {
-      node.hidden = true;
-      node.textContent = "";
-      node.removeAttribute("data-error-code");
-    }
-    for (const input of this.form.querySelectorAll("[aria-invalid]")) {
-      input.removeAttribute("aria-invalid");
-    }
+    clearFieldErrors(this.form);
   }
 
   clearResult() {
@@ -225,14 +219,7 @@ class MultiQuote {
   showError(error) {
     this.clearErrors();
     this.clearResult();
-    const slot = this.form.querySelector(`[data-error-for="${error.field}"]`);
-    if (slot) {
-      slot.textContent = error.message;
-      slot.dataset.errorCode = error.code;
-      slot.hidden = false;
-      const control = this.form.elements.namedItem(error.field);
-      if (control && !(control instanceof RadioNodeList)) control.setAttribute("aria-invalid", "true");
-    }
+    showFieldError(this.form, error);
     this.say(error.message);
   }
 

@@ -11,6 +11,7 @@
  * One listener on the document serves every page Material's instant navigation brings in.
  */
 
+import { saveFile } from "../save-file.mjs";
 import { fillTemplate, readMessages } from "../ui-text.mjs";
 
 const KINDS = { "download-docx": "application", "download-letter": "letter" };
@@ -41,18 +42,6 @@ async function loadTexts(lang) {
   return response.json();
 }
 
-function save(blob, fileName) {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
 async function download(button) {
   const form = button.closest("form");
   const status = form && form.querySelector("[data-docx-status]");
@@ -70,7 +59,7 @@ async function download(button) {
     const { document: wordDocument, fileName } = generator.build(
       KINDS[button.dataset.action], docx, values, texts,
     );
-    save(await docx.Packer.toBlob(wordDocument), fileName);
+    saveFile(await docx.Packer.toBlob(wordDocument), fileName);
     if (status) status.textContent = fillTemplate(readMessages(status).done, { file: fileName });
   } catch (error) {
     if (status) status.textContent = readMessages(status).failed;
