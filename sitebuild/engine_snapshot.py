@@ -39,6 +39,7 @@ from typing import Any
 
 from calculator import Language, answer_json
 from calculator.schedule import get_schedule
+from sitebuild.pyodide_dist import sha256_file
 
 __all__ = [
     "MAKER",
@@ -115,23 +116,15 @@ def check_requests() -> list[str]:
     ]
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def snapshot_key(pyodide_dir: Path, wheel: Path, requests: list[str]) -> str:
     """The cache key: everything the snapshot's bytes depend on."""
     parts = {
-        "pyodide": {name: _sha256(pyodide_dir / name) for name in PYODIDE_FILES},
-        "wheel": _sha256(wheel),
+        "pyodide": {name: sha256_file(pyodide_dir / name) for name in PYODIDE_FILES},
+        "wheel": sha256_file(wheel),
         "checks": hashlib.sha256("\n".join(requests).encode()).hexdigest(),
-        "maker": _sha256(MAKER),
-        "delta": _sha256(DELTA),
-        "packer": _sha256(Path(__file__)),
+        "maker": sha256_file(MAKER),
+        "delta": sha256_file(DELTA),
+        "packer": sha256_file(Path(__file__)),
     }
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
 
@@ -173,7 +166,7 @@ def make_snapshot(pyodide_dir: Path, wheel: Path, cache_root: Path) -> EngineSna
     job: dict[str, Any] = {
         "pyodide": str(pyodide_dir.resolve()),
         "wheel": str(wheel.resolve()),
-        "wheelSha256": _sha256(wheel),
+        "wheelSha256": sha256_file(wheel),
         "out": str((work / "engine.snapshot").resolve()),
         "minimalStdlib": str((work / STDLIB_NAME).resolve()),
         "delta": str(DELTA),

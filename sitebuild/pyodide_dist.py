@@ -45,6 +45,7 @@ __all__ = [
     "DistError",
     "assemble",
     "main",
+    "sha256_file",
 ]
 
 #: Where ``npm ci`` puts the ``pyodide`` package (relative to the repository root).
@@ -76,12 +77,10 @@ class DistError(RuntimeError):
     """The distribution cannot be assembled (missing input, bad wheel, broken lock)."""
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
+def sha256_file(path: Path) -> str:
+    """The file's SHA-256, hex: the content keys of the distribution and the engine snapshot."""
     with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
+        return hashlib.file_digest(fh, "sha256").hexdigest()
 
 
 def _sync_file(src: Path, dst: Path) -> bool:
@@ -145,9 +144,9 @@ def _fingerprint(
 ) -> dict[str, Any]:
     return {
         "format": _STAMP_FORMAT,
-        "source_lock": _sha256(source_lock),
+        "source_lock": sha256_file(source_lock),
         "core_files": sorted(core_files),
-        "wheels": {w.name: _sha256(w) for w in sorted(wheels)},
+        "wheels": {w.name: sha256_file(w) for w in sorted(wheels)},
         "prune": prune,
     }
 
