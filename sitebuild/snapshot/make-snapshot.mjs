@@ -11,8 +11,8 @@
 //    with `zipfile`, and imported.
 // 2. Answer the first `warmup` checks (one of each kind of request): this loads the schedule, the locales and the GDP data into
 //    memory (the file system is not part of a snapshot) and proves the engine works.
-// 3. Zero the heap's free memory, so the shipped file compresses well (freed memory otherwise
-//    keeps old bytes), and write the snapshot as a delta against pyodide.asm.wasm's data
+// 3. Zero the heap's free memory and the stack's unused part, so the shipped file compresses
+//    well (freed memory otherwise keeps old bytes), and write the snapshot as a delta against pyodide.asm.wasm's data
 //    segment (docs/assets/javascripts/snapshot-delta.mjs, the module the worker decodes with).
 // 4. Decode the written file as the page does, restore it with only `minimalStdlib` as the standard library (the one the page's snapshot
 //    path fetches) and answer every check again: a module imported lazily after restore, or any
@@ -83,6 +83,13 @@ function zeroFreeHeap(module) {
   module._malloc_set_footprint_limit(0xffffffff);
 }
 
+// Zero the unused part of the C stack (below the current stack pointer: dead by definition),
+// which otherwise keeps the frames of the start's deepest calls.
+function zeroFreeStack(module) {
+  const end = module._emscripten_stack_get_end();
+  module.HEAP8.fill(0, end, module.stackSave());
+}
+
 pinEntropyAndClocks();
 const { loadPyodide } = await import(path.join(job.pyodide, "pyodide.mjs"));
 const indexURL = job.pyodide.endsWith("/") ? job.pyodide : `${job.pyodide}/`;
@@ -102,6 +109,7 @@ sys.modules.pop("zipfile", None)
 gc.collect()
 `);
 zeroFreeHeap(maker._module);
+zeroFreeStack(maker._module);
 const { dataSegment, xorDataSegment } = await import(job.delta);
 const segment = dataSegment(fs.readFileSync(path.join(job.pyodide, "pyodide.asm.wasm")));
 const shipped = xorDataSegment(Uint8Array.from(maker.makeMemorySnapshot()), segment);
