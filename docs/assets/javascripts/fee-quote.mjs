@@ -133,6 +133,40 @@ function carryQueryToLanguageLinks(query) {
   }
 }
 
+// The address bar and the language links follow the inputs. While the reader types they are
+// written once typing pauses: each write (history.replaceState, the links' hrefs) costs the
+// main thread a few milliseconds that every keystroke's result would otherwise wait for. A
+// click anywhere (a language link, a menu entry, the copy button), printing and leaving the
+// page write a pending address at once, and only on the page it was meant for.
+const LINK_DELAY_MS = 250;
+const pendingLink = { query: null, path: null, timer: 0 };
+
+function writeLink(query) {
+  clearTimeout(pendingLink.timer);
+  pendingLink.query = null;
+  window.history.replaceState(window.history.state, "", `${window.location.pathname}${query}`);
+  carryQueryToLanguageLinks(query);
+}
+
+function writeLinkSoon(query) {
+  clearTimeout(pendingLink.timer);
+  pendingLink.query = query;
+  pendingLink.path = window.location.pathname;
+  pendingLink.timer = setTimeout(writePendingLink, LINK_DELAY_MS);
+}
+
+function writePendingLink() {
+  const { query, path } = pendingLink;
+  if (query === null) return;
+  if (path === window.location.pathname) writeLink(query);
+  else pendingLink.query = null; // the reader has moved on to another page meanwhile
+}
+
+window.addEventListener("click", writePendingLink, true);
+window.addEventListener("pagehide", writePendingLink);
+window.addEventListener("beforeprint", writePendingLink);
+document.addEventListener("visibilitychange", writePendingLink);
+
 // Material's selector handler rebuilds the target from its sitemap lookup and drops the query
 // string; on this page the link itself is exact, so let the browser follow it as written.
 function followLanguageLinksAsWritten() {
@@ -213,10 +247,17 @@ class QuoteWidget {
   }
 
   bind() {
-    this.form.addEventListener("input", () => this.request(false));
-    this.form.addEventListener("change", () => this.request(false));
+    this.form.addEventListener("input", () => {
+      this.typing = true;
+      this.request(false);
+    });
+    this.form.addEventListener("change", () => {
+      this.typing = false;
+      this.request(false);
+    });
     this.form.addEventListener("submit", (event) => {
       event.preventDefault();
+      this.typing = false;
       this.start();
       this.request(true);
     });
@@ -227,6 +268,7 @@ class QuoteWidget {
     this.printButton.addEventListener("click", () => this.print());
     window.addEventListener("afterprint", () => document.documentElement.classList.remove("wego-print-quote"));
     window.addEventListener("popstate", () => {
+      this.typing = false;
       this.fillFromLink({ category: "full", ...fieldsFromUrl() });
       this.request(false);
     });
@@ -304,8 +346,8 @@ class QuoteWidget {
     }
     if (fromLink) this.reformatLinkValues(record);
     const query = queryFor(fields, record);
-    window.history.replaceState(window.history.state, "", `${window.location.pathname}${query}`);
-    carryQueryToLanguageLinks(query);
+    if (this.typing) writeLinkSoon(query);
+    else writeLink(query);
     this.picker.showSource(record); // country lookup: fill the GDP field, show its source
     if (!record.error) {
       this.showResult(record);
@@ -401,6 +443,7 @@ class QuoteWidget {
 
   // "Print this estimate": one dated page (quote-print.mjs), not the whole fees page.
   print() {
+    writePendingLink(); // the printed page carries the current link
     document.querySelector(".wego-quote-print")?.remove();
     if (this.record) {
       const sheet = buildPrintSheet({
@@ -430,6 +473,7 @@ class QuoteWidget {
   }
 
   async copyLink() {
+    writePendingLink();
     try {
       await navigator.clipboard.writeText(window.location.href);
       this.say(this.message("link-copied"));
