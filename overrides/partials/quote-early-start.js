@@ -6,6 +6,12 @@
   if (typeof Worker !== "function" || window.__wegoQuoteWorker) return;
   try {
     var url = new URL(document.currentScript.dataset.worker, document.baseURI);
+    // The reader's Save-Data preference or a slow link, as the page sees it: a worker may not
+    // (Chromium leaves Save-Data out of workers). The test of frugal-connection.mjs.
+    var connection = navigator.connection;
+    if (connection && (connection.saveData || /2g|3g/.test(connection.effectiveType))) {
+      url.searchParams.set("frugal", "1");
+    }
     var worker = new Worker(url, { type: "module" });
     worker.addEventListener("error", function (event) {
       worker.startError = event.message || "the calculator failed to start";

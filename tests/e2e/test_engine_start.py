@@ -9,6 +9,7 @@ served by a second server (driver-neutral: any browser can open it), and a worke
 from __future__ import annotations
 
 import json
+import re
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,6 +18,7 @@ import pytest
 from playwright.sync_api import Page, Route, expect
 
 from calculator import answer_json
+from sitebuild.content_hash import HASHED_ROOT
 from sitebuild.engine_snapshot import SNAPSHOT_NAME, check_requests
 from tests.e2e.conftest import Site, served_with_a_corrupt_snapshot
 from tests.pages import LANGS
@@ -163,3 +165,32 @@ def test_a_throttled_start_shows_progress_then_quotes(visit, site):
     assert len({received for received, _ in fractions if received > 0}) >= 2, seen
     expect(page.locator("[data-progress]")).to_be_hidden()
     expect(page.locator(RESULT)).to_have_attribute("data-fee-usd", "7000")
+
+
+@pytest.mark.parametrize("how", ["save-data", "3g"])
+def test_save_data_or_a_slow_link_starts_by_the_path_that_moves_fewer_bytes(visit, site, how):
+    """With Save-Data on (which Chromium shows the page but not its workers) or a link the
+    browser rates 3g, the worker starts by the path that moves fewer bytes (in this build the
+    wheel: no snapshot, though the standard library). The quote is the same."""
+    page = visit.page
+    cdp = page.context.new_cdp_session(page)
+    if how == "save-data":
+        cdp.send("Emulation.setDataSaverOverride", {"dataSaverEnabled": True})
+    else:  # 300 ms round trips make the browser rate the link 3g; bytes flow at full speed
+        cdp.send("Network.enable")
+        cdp.send(
+            "Network.emulateNetworkConditions",
+            {"offline": False, "latency": 300, "downloadThroughput": -1, "uploadThroughput": -1},
+        )
+    fewer = fewer_bytes_path(site)
+    assert fewer == "wheel", "the test needs a build whose two paths differ in bytes"
+    open_fees(page, site, "en", "?population=624518&gdp=47404.96")
+    expect(page.locator(FORM)).to_have_attribute("data-engine-path", fewer)
+    expect(page.locator(RESULT)).to_have_attribute("data-fee-usd", "7000")
+
+
+def fewer_bytes_path(site: Site) -> str:
+    """The start path that moves fewer bytes, by the sizes the build wrote into engine.mjs."""
+    (engine,) = (site.directory / HASHED_ROOT).glob("*/engine/engine.mjs")
+    sizes = dict(re.findall(r"(pathBytes|wheelPathBytes): (\d+)", engine.read_text("utf-8")))
+    return "snapshot" if int(sizes["pathBytes"]) <= int(sizes["wheelPathBytes"]) else "wheel"

@@ -4,10 +4,12 @@
 import assert from "node:assert/strict";
 import { afterEach, test } from "node:test";
 
+import { frugalConnection } from "../../docs/assets/javascripts/frugal-connection.mjs";
 import { createQuoteClient } from "../../docs/assets/javascripts/quote-client.mjs";
 
 class ScriptedWorker {
-  constructor() {
+  constructor(url) {
+    this.url = String(url);
     this.listeners = { message: [], error: [] };
     this.posted = [];
     this.terminated = false;
@@ -33,6 +35,8 @@ class ScriptedWorker {
 }
 
 globalThis.window = {};
+globalThis.document = { baseURI: "https://example.org/guide/en/fees/" };
+Object.defineProperty(globalThis, "navigator", { value: {}, writable: true, configurable: true });
 globalThis.Worker = ScriptedWorker;
 
 const clients = [];
@@ -120,4 +124,30 @@ test("without WebAssembly or workers the client refuses at once, with a reason",
   } finally {
     globalThis.Worker = saved;
   }
+});
+
+test("Save-Data or a slow link, as the page sees it, goes to the worker in its URL", () => {
+  client();
+  assert.equal(new URL(ScriptedWorker.last.url).searchParams.get("frugal"), null);
+  for (const connection of [{ saveData: true, effectiveType: "4g" }, { effectiveType: "3g" }]) {
+    globalThis.navigator = { connection };
+    try {
+      client();
+    } finally {
+      globalThis.navigator = {};
+    }
+    const url = new URL(ScriptedWorker.last.url);
+    assert.equal(url.searchParams.get("frugal"), "1");
+    assert.equal(url.pathname, "/guide/en/fees/quote-worker.mjs");
+  }
+});
+
+test("frugalConnection: Save-Data, 2g and 3g are frugal; 4g, unknown and absent are not", () => {
+  assert.equal(frugalConnection({ saveData: true }), true);
+  assert.equal(frugalConnection({ effectiveType: "slow-2g" }), true);
+  assert.equal(frugalConnection({ effectiveType: "2g" }), true);
+  assert.equal(frugalConnection({ effectiveType: "3g" }), true);
+  assert.equal(frugalConnection({ saveData: false, effectiveType: "4g" }), false);
+  assert.equal(frugalConnection({}), false);
+  assert.equal(frugalConnection(undefined), false);
 });

@@ -10,6 +10,8 @@
 //   the downloads may take as long as the machine needs);
 // * `close()` ends the worker (a retry is a new client).
 
+import { frugalConnection } from "./frugal-connection.mjs";
+
 const STALL_MS = 30_000;
 
 function failure(reason, network = false) {
@@ -29,7 +31,10 @@ function unavailable(reason) {
 function adoptOrStart(workerUrl) {
   const early = window.__wegoQuoteWorker;
   delete window.__wegoQuoteWorker;
-  return early || new Worker(workerUrl, { type: "module" });
+  if (early) return early;
+  const url = new URL(workerUrl, document.baseURI);
+  if (frugalConnection(navigator.connection)) url.searchParams.set("frugal", "1"); // see the worker
+  return new Worker(url, { type: "module" });
 }
 
 export function createQuoteClient(workerUrl, { onProgress = () => {}, stallMs = STALL_MS } = {}) {

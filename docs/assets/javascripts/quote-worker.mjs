@@ -14,6 +14,7 @@
 // Every message is answered, so a page that attaches late (the worker may be started from the
 // page's <head>, see quote-early-start.js) misses nothing but progress.
 import { loadPyodide, engine as files } from "../engine/engine.mjs";
+import { frugalConnection } from "./frugal-connection.mjs";
 import { dataSegment, xorDataSegment } from "./snapshot-delta.mjs";
 
 class NetworkError extends Error {}
@@ -179,10 +180,12 @@ async function bootFromWheel() {
   return pyodide.pyimport("calculator").answer_json;
 }
 
-// With Save-Data on or a slow link reported, the path that moves fewer bytes goes first.
+// With Save-Data on or a slow link reported (by the page, in this worker's URL, or to the
+// worker itself), the path that moves fewer bytes goes first.
 function snapshotFirst() {
-  const connection = self.navigator.connection;
-  const frugal = connection && (connection.saveData || /2g|3g/.test(connection.effectiveType));
+  const frugal =
+    new URL(self.location.href).searchParams.get("frugal") === "1" ||
+    frugalConnection(self.navigator.connection);
   return !frugal || files.snapshot.pathBytes <= files.wheelPathBytes;
 }
 
