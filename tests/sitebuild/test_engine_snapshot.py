@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -83,6 +84,34 @@ def test_a_cached_snapshot_is_reused_without_running_node(tmp_path, monkeypatch)
     monkeypatch.setattr(engine_snapshot.subprocess, "run", no_node)
     made = make_snapshot(pyodide, wheel, cache)
     assert (made.snapshot, made.raw_bytes) == (folder / SNAPSHOT_NAME, 42)
+
+
+def test_two_makes_at_once_each_work_in_their_own_folder(tmp_path, monkeypatch):
+    """Two processes making the same snapshot at once (two test workers on a fresh clone):
+    each works in a folder of its own, and the one that finishes second keeps the folder the
+    first put in place."""
+    pyodide, wheel = fake_inputs(tmp_path)
+    cache = tmp_path / "cache"
+    folder = cache / snapshot_key(pyodide, wheel, check_requests())
+    work_folders: list[Path] = []
+
+    def node(command: list[str], **kwargs: object) -> subprocess.CompletedProcess[str]:
+        out = Path(json.loads(Path(command[-1]).read_text(encoding="utf-8"))["out"])
+        work_folders.append(out.parent)
+        if len(work_folders) == 1:  # while this make runs, another one starts and finishes
+            other = make_snapshot(pyodide, wheel, cache)
+            assert other.snapshot == folder / SNAPSHOT_NAME
+        out.write_bytes(b"snapshot")
+        return subprocess.CompletedProcess(command, 0, "", "")
+
+    monkeypatch.setattr(engine_snapshot.subprocess, "run", node)
+    made = make_snapshot(pyodide, wheel, cache)
+    assert (made.snapshot, made.raw_bytes) == (folder / SNAPSHOT_NAME, len(b"snapshot"))
+    assert gzip.decompress(made.snapshot.read_bytes()) == b"snapshot"
+    first, second = work_folders
+    assert first != second
+    assert {first.parent, second.parent} == {cache}
+    assert sorted(p.name for p in cache.iterdir()) == [folder.name]  # no work folder left
 
 
 def test_two_makes_of_the_snapshot_are_byte_identical(built_site, tmp_path):
