@@ -1,9 +1,10 @@
 """Site-wide guarantees, proven in Chromium on every page in both languages.
 
-1. Accessibility: axe-core finds no WCAG 2.2 AA violation on any page, light and dark, nor on
-   the fees page with a result or an error showing; the keyboard reaches every control of the
-   fees and application pages in order, with a visible focus the sticky header never hides;
-   every page opens (200 under the sub-path), declares its language and has one H1.
+1. Accessibility: axe-core finds no WCAG 2.2 AA violation on any page, light (every rule) and
+   dark (the colour rules), nor on the fees page with a result or an error showing; the
+   keyboard reaches every control of the fees and application pages in order, with a visible
+   focus the sticky header never hides; every page opens (200 under the sub-path), declares
+   its language and has one H1. The light checks ride along the tour of section 2.
 2. Privacy: touring every page and using the widget and the form requests nothing from any
    other host, sends nothing (GET only, nothing typed in a URL), sets no cookie and keeps
    nothing in the browser but the form's draft (and Material's colour-scheme preference).
@@ -41,9 +42,6 @@ from .conftest import Site
 pytestmark = pytest.mark.browser
 
 ENGINE_TIMEOUT = 90_000
-SCHEMES = ("light", "dark")
-#: axe's rules per colour scheme: all of them in light; in dark, the ones that judge colours.
-RULES: dict[str, Sequence[str]] = {"light": (), "dark": COLOUR_RULES}
 LOCALES = {"ru": "ru-RU", "en": "en-US"}
 #: The one page Material writes outside the Markdown pages (GitHub Pages serves it for 404s).
 EXTRA_PAGES = ("404.html",)
@@ -161,62 +159,76 @@ def show_error(page: Page) -> None:
 # ============================================================================================
 
 
-@pytest.mark.parametrize("scheme", SCHEMES)
-@pytest.mark.parametrize("lang", list(LANGS))
-def test_every_page_passes_axe_and_declares_its_language(
-    browser, site, lang, scheme, record_property
-):
-    """Every page opens (200) with one H1; axe (WCAG 2.2 AA tags) finds nothing on it;
-    <html lang> is the page's language. In the dark scheme axe runs its colour rules only
-    (COLOUR_RULES: the scheme changes colours, nothing else); every rule runs in light."""
-    found: dict[str, Any] = {}
-    wrong_lang: dict[str, str | None] = {}
-    headings: dict[str, int] = {}
-    with tour(browser, site, lang, color_scheme=scheme) as t:
-        for url in page_urls(site, lang):
-            t.goto(url)
-            page_lang = t.page.locator("html").get_attribute("lang")
-            if page_lang != lang:
-                wrong_lang[url] = page_lang
-            if url not in (site.base + extra for extra in EXTRA_PAGES):
-                headings[url] = t.page.locator("article h1").count()
-            expected_scheme = "slate" if scheme == "dark" else "default"
-            expect(t.page.locator("body")).to_have_attribute(
-                "data-md-color-scheme", expected_scheme
-            )
-            violations = axe_violations(t.page, rules=RULES[scheme])
-            if violations:
-                found[url] = violations
-        record_property("pages", t.pages)
-        record_property("axe_violations", sum(len(v) for v in found.values()))
-        assert t.errors == []
-        assert t.csp == []
-    assert wrong_lang == {}, "pages whose <html lang> is not their language"
-    assert {url: n for url, n in headings.items() if n != 1} == {}, "pages without one H1"
-    assert len(headings) == len(SLUGS)
-    assert found == {}, f"axe violations:\n{listing(found)}"
+@dataclass
+class PageChecks:
+    """What one tour found page by page: axe's violations (by page, and on the fees page with a
+    result and with an error showing), each page's <html lang>, H1 count and colour scheme."""
 
+    axe: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    langs: dict[str, str | None] = field(default_factory=dict)
+    headings: dict[str, int] = field(default_factory=dict)
+    schemes: dict[str, str | None] = field(default_factory=dict)
 
-@pytest.mark.parametrize("scheme", SCHEMES)
-@pytest.mark.parametrize("lang", list(LANGS))
-def test_fees_page_passes_axe_with_a_result_and_with_an_error(
-    browser, site, lang, scheme, record_property
-):
-    """The fees page passes axe with a quote showing and with an error showing (in the dark
-    scheme, its colour rules)."""
-    found: dict[str, Any] = {}
-    with tour(browser, site, lang, color_scheme=scheme) as t:
-        t.goto(site.url(lang, "fees/"))
+    def check_page(self, t: Tour, url: str, rules: Sequence[str]) -> None:
+        self.langs[url] = t.page.locator("html").get_attribute("lang")
+        if not url.endswith(EXTRA_PAGES):  # Material's 404 page has no article heading
+            self.headings[url] = t.page.locator("article h1").count()
+        self.schemes[url] = t.page.locator("body").get_attribute("data-md-color-scheme")
+        self.axe[url] = axe_violations(t.page, rules=rules)
+
+    def check_fees_states(self, t: Tour, lang: str, rules: Sequence[str]) -> None:
+        """The fees page with a quote showing, then with an error showing (engine started)."""
         wait_engine(t.page)
         show_result(t.page, lang)
-        found["with a result"] = axe_violations(t.page, rules=RULES[scheme])
+        self.axe["fees page with a result"] = axe_violations(t.page, rules=rules)
         show_error(t.page)
-        found["with an error"] = axe_violations(t.page, rules=RULES[scheme])
-        record_property("axe_violations", sum(len(v) for v in found.values()))
+        self.axe["fees page with an error"] = axe_violations(t.page, rules=rules)
+
+
+def assert_pages_pass(checks: PageChecks, lang: str, scheme: str) -> None:
+    wrong_lang = {url: found for url, found in checks.langs.items() if found != lang}
+    assert wrong_lang == {}, "pages whose <html lang> is not their language"
+    assert {url: n for url, n in checks.headings.items() if n != 1} == {}, "pages without one H1"
+    assert len(checks.headings) == len(SLUGS)
+    expected_scheme = "slate" if scheme == "dark" else "default"
+    assert {url: s for url, s in checks.schemes.items() if s != expected_scheme} == {}
+    assert len(checks.axe) == len(checks.langs) + 2, "the fees page's two states were checked"
+    found = {where: v for where, v in checks.axe.items() if v}
+    assert found == {}, f"axe violations:\n{listing(found)}"
+
+
+def test_every_page_passes_axe_and_declares_its_language(site_tour, record_property):
+    """Every page opens (200) with one H1; axe (WCAG 2.2 AA tags) finds nothing on it, nor on
+    the fees page with a quote and with an error showing; <html lang> is the page's language.
+    Checked in the light scheme along the privacy tour (section 2), before the tour uses the
+    page's widget or form; the dark scheme has its own tour below."""
+    lang, t = site_tour
+    checks: PageChecks = t.notes["checks"]
+    record_property("pages", t.pages)
+    record_property("axe_violations", sum(len(v) for v in checks.axe.values()))
+    assert_pages_pass(checks, lang, "light")
+
+
+@pytest.mark.parametrize("lang", list(LANGS))
+def test_in_the_dark_scheme_every_page_passes_axe_colour_rules(
+    browser, site, lang, record_property
+):
+    """The same in the dark scheme (the reader's system preference), every page and the fees
+    page's two states, with axe's colour rules only: the dark palette changes colours and
+    nothing else (markup, names, roles, order and focus are the light pages'), so COLOUR_RULES
+    are the rules it can newly fail; every rule runs in light."""
+    checks = PageChecks()
+    with tour(browser, site, lang, color_scheme="dark") as t:
+        for url in page_urls(site, lang):
+            t.goto(url)
+            checks.check_page(t, url, COLOUR_RULES)
+            if url.endswith("/fees/"):
+                checks.check_fees_states(t, lang, COLOUR_RULES)
+        record_property("pages", t.pages)
+        record_property("axe_violations", sum(len(v) for v in checks.axe.values()))
         assert t.errors == []
         assert t.csp == []
-    found = {state: v for state, v in found.items() if v}
-    assert found == {}, f"axe violations:\n{listing(found)}"
+    assert_pages_pass(checks, lang, "dark")
 
 
 # Marks the tab stops the page should offer inside <article>, in DOM order (data-kbd-stop), and
@@ -355,11 +367,11 @@ STUB_PRINT = "() => { window.print = () => { window.__printed = (window.__printe
 
 
 def use_the_widget(t: Tour, lang: str) -> None:
+    """Quote (axe checks the page with the result showing), print, then an error (axe again)."""
     t.page.evaluate(STUB_PRINT)
-    wait_engine(t.page)
-    show_result(t.page, lang)
+    checks: PageChecks = t.notes["checks"]
+    checks.check_fees_states(t, lang, rules=())
     t.page.click("#fee-quote [data-action=print]")
-    show_error(t.page)
     t.notes.setdefault("widget", []).append(t.page.evaluate("window.__printed"))
 
 
@@ -431,12 +443,15 @@ def use_the_form(t: Tour) -> None:
 
 @pytest.fixture(scope="module", params=list(LANGS))
 def site_tour(request, browser, site) -> Iterator[tuple[str, Tour]]:
-    """Every page of one language visited in one browser, the widget and the form used."""
+    """Every page of one language visited in one browser (light scheme), each checked by axe
+    (section 1) as it opens, the widget and the form used."""
     lang = request.param
-    with tour(browser, site, lang) as t:
+    with tour(browser, site, lang, color_scheme="light") as t:
         storage: dict[str, list[str]] = {}
+        t.notes["checks"] = PageChecks()
         for url in page_urls(site, lang):
             t.goto(url)
+            t.notes["checks"].check_page(t, url, rules=())
             if url.endswith("/fees/"):
                 use_the_widget(t, lang)
             if url.endswith("/application/"):
