@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from calculator import Language, answer
 from tests.pages import LANGS, SLUGS
-
-from .conftest import Visit
 
 pytestmark = pytest.mark.browser
 
@@ -81,49 +78,10 @@ def expected(lang, population, gdp, **extra):
     return answer({"population": population, "gdp": gdp, **extra}, Language(lang))
 
 
-@pytest.fixture(scope="module")
-def started_pages(browser: Browser, site) -> Iterator[dict[str, Visit]]:
-    """A fees page per language in one context, started once and shared by the tests that only
-    type into the widget and read what it shows (Pyodide starts twice, not once per test).
-    Tests about starting, links, navigation, storage or announcements open their own page."""
-    context = browser.new_context(locale="ru-RU", service_workers="block")
-    pages: dict[str, Visit] = {}
-    for lang in LANGS:
-        record = Visit(context.new_page())
-        record.page.on("request", lambda request, r=record: r.requests.append(request.url))
-        record.page.on("pageerror", lambda error, r=record: r.errors.append(str(error)))
-        open_ready(record.page, fees_url(site, lang))
-        pages[lang] = record
-    yield pages
-    context.close()
-
-
-@pytest.fixture
-def started(started_pages: dict[str, Visit], site) -> Iterator[Callable[[str], Page]]:
-    """``started(lang)``: the module's started fees page in that language with its number
-    fields emptied (no result, no error showing); held to the request and error rules of
-    ``visit`` for what this test made it do."""
-    seen = {lang: (len(v.requests), len(v.errors)) for lang, v in started_pages.items()}
-
-    def emptied(lang: str) -> Page:
-        page = started_pages[lang].page
-        for field in ("#fee-quote-population", "#fee-quote-gdp"):
-            page.fill(field, "")
-        expect(page.locator(RESULT)).to_be_hidden()
-        expect(page.locator('#fee-quote [aria-invalid="true"]')).to_have_count(0)
-        return page
-
-    yield emptied
-    for lang, record in started_pages.items():
-        requests, errors = record.requests[seen[lang][0] :], record.errors[seen[lang][1] :]
-        assert [u for u in requests if not u.startswith(site.origin + "/")] == [], lang
-        assert errors == [], f"{lang}: uncaught errors in the page"
-
-
 @pytest.mark.parametrize("lang", list(LANGS))
-def test_quotes_match_the_engine_across_the_grid(started, lang):
+def test_quotes_match_the_engine_across_the_grid(started_fees_page, lang):
     """Each quote shows the engine's fee, bands and highlighted cell, in the page's language."""
-    page = started(lang)
+    page = started_fees_page(lang)
     result = page.locator(RESULT)
     for population, gdp in CASES[lang]:
         record = expected(lang, population, gdp)
@@ -160,9 +118,9 @@ BAD_INPUTS = {
 
 
 @pytest.mark.parametrize("lang", list(LANGS))
-def test_bad_input_shows_a_coded_error_and_clears_the_result(started, lang):
+def test_bad_input_shows_a_coded_error_and_clears_the_result(started_fees_page, lang):
     """An error appears next to its field, in the page's language; no result stays current."""
-    page = started(lang)
+    page = started_fees_page(lang)
     result = page.locator(RESULT)
     for population, gdp, field, code in BAD_INPUTS[lang]:
         quote_by_enter(page, "1000", "999")
@@ -177,17 +135,17 @@ def test_bad_input_shows_a_coded_error_and_clears_the_result(started, lang):
         expect(page.locator(f'[name="{field}"]')).to_have_attribute("aria-invalid", "true")
 
 
-def test_live_quote_while_typing_without_enter(started):
+def test_live_quote_while_typing_without_enter(started_fees_page):
     """Typing alone (debounced) produces the quote; Enter is not needed."""
-    page = started("en")
+    page = started_fees_page("en")
     page.locator("#fee-quote-population").press_sequentially("624518")
     page.locator("#fee-quote-gdp").press_sequentially("47404.96")
     expect(page.locator(RESULT)).to_have_attribute("data-fee-usd", "7000")
 
 
-def test_enter_never_reloads_the_page(started):
+def test_enter_never_reloads_the_page(started_fees_page):
     """Submitting with Enter quotes in place: the document is not reloaded."""
-    page = started("ru")
+    page = started_fees_page("ru")
     page.evaluate("window.__sameDocument = true")
     quote_by_enter(page, "500 000", "9 000")
     expect(page.locator(RESULT)).to_have_attribute("data-fee-usd", "2500")
@@ -208,9 +166,9 @@ def test_shared_link_fills_the_form_and_quotes_at_once(visit, site):
     expect(result).to_contain_text("the first fee is for 2027")
 
 
-def test_the_link_follows_the_inputs(started):
+def test_the_link_follows_the_inputs(started_fees_page):
     """The address bar holds the current inputs, ready to bookmark or copy."""
-    page = started("ru")
+    page = started_fees_page("ru")
     quote_by_enter(page, "624 518", "47 404,96")
     expect(page.locator(RESULT)).to_have_attribute("data-fee-usd", "7000")
     assert page.url.endswith("fees/?population=624518&gdp=47404.96")
@@ -376,9 +334,9 @@ def test_a_quote_survives_the_language_switch(visit, site):
     expect(page.locator("#fee-quote-gdp")).to_have_value("999.99")
 
 
-def test_implausible_figures_are_quoted_with_a_warning(started):
+def test_implausible_figures_are_quoted_with_a_warning(started_fees_page):
     """47.404 (a European thousands figure) quotes $500 but says so; 1e6 is refused."""
-    page = started("en")
+    page = started_fees_page("en")
     quote_by_enter(page, "624518", "47.404")
     result = page.locator(RESULT)
     expect(result).to_have_attribute("data-fee-usd", "500")
