@@ -27,6 +27,8 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if os.environ.get("PYTEST_XDIST_WORKER"):
         root = root.parent  # the run's folder, above each worker's own
     out, done = root / "site", root / "site.built"
+    if done.is_file():  # built: no need to wait for the lock (another build may hold it)
+        return out
     with tree_lock():
         if not done.is_file():
             completed = build_site(out)
