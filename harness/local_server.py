@@ -8,12 +8,13 @@ check, the benchmark and the quality report.
 from __future__ import annotations
 
 import functools
+import sys
 import threading
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 __all__ = ["SUB_PATH", "serve"]
 
@@ -51,12 +52,22 @@ class SubPathHandler(SimpleHTTPRequestHandler):
         """Quiet: tests and benchmarks print their own results."""
 
 
+class LoopbackServer(ThreadingHTTPServer):
+    """Says nothing when a browser drops a connection mid-answer (a test that closes its page
+    while a file is still downloading); any other error is printed as usual."""
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
+
+
 @contextmanager
 def serve(directory: Path, extra_files: Mapping[str, Path] | None = None) -> Iterator[str]:
     """Serve ``directory`` at ``http://127.0.0.1:<port>`` + SUB_PATH; yield the origin."""
     handler_class = type("Handler", (SubPathHandler,), {"extra_files": dict(extra_files or {})})
     handler = functools.partial(handler_class, directory=str(directory))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = LoopbackServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

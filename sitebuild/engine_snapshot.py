@@ -30,6 +30,7 @@ import json
 import os
 import shutil
 import subprocess
+import tempfile
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -158,9 +159,9 @@ def make_snapshot(pyodide_dir: Path, wheel: Path, cache_root: Path) -> EngineSna
     node = shutil.which("node")
     if node is None:
         raise SnapshotError("Node is needed to make the engine snapshot (apt-get install nodejs)")
-    work = cache_root / f"{folder.name}.tmp"
-    shutil.rmtree(work, ignore_errors=True)
-    work.mkdir(parents=True)
+    # A work folder of its own: another process may be making the same snapshot right now.
+    cache_root.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f"{folder.name}.", suffix=".tmp", dir=cache_root))
     (work / STDLIB_NAME).write_bytes(empty_zip())
     grid = requests[2:-WARMUP_TAIL]
     ordered = [*requests[:2], *requests[-WARMUP_TAIL:], *grid]
@@ -180,12 +181,19 @@ def make_snapshot(pyodide_dir: Path, wheel: Path, cache_root: Path) -> EngineSna
         [node, str(MAKER), str(work / "job.json")], capture_output=True, text=True, check=False
     )
     if proc.returncode != 0:
+        shutil.rmtree(work, ignore_errors=True)
         raise SnapshotError(f"making the engine snapshot failed:\n{proc.stderr[-3000:]}")
     raw = (work / "engine.snapshot").read_bytes()
     (work / SNAPSHOT_NAME).write_bytes(deterministic_gzip(raw))
     (work / "engine.snapshot").unlink()
     (work / "job.json").unlink()
     (work / "snapshot.json").write_text(json.dumps({"raw_bytes": len(raw)}), encoding="utf-8")
-    shutil.rmtree(folder, ignore_errors=True)
-    os.replace(work, folder)
+    if not meta.is_file():
+        shutil.rmtree(folder, ignore_errors=True)  # an incomplete folder, never a finished one
+    try:
+        os.replace(work, folder)
+    except OSError:
+        if not meta.is_file():
+            raise
+        shutil.rmtree(work)  # another process put the same snapshot in place first
     return EngineSnapshot(folder / SNAPSHOT_NAME, folder / STDLIB_NAME, len(raw))

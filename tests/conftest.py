@@ -1,12 +1,13 @@
 """Shared test settings and fixtures: a Hypothesis profile sized for a 2-core CI machine, and
-the site built once per session from the current tree."""
+the site built once per test run from the current tree."""
 
+import os
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
 
-from harness.site_build import build_site
+from harness.site_build import build_site, tree_lock
 
 settings.register_profile(
     "ci", max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow]
@@ -16,9 +17,22 @@ settings.load_profile("ci")
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site as `mkdocs build --strict` makes it from the current tree (pinned clock)."""
-    out = tmp_path_factory.mktemp("site")
-    completed = build_site(out)
-    if completed.returncode != 0:
-        pytest.fail(f"mkdocs build --strict failed:\n{completed.stderr[-4000:]}")
+    """The site as `mkdocs build --strict` makes it from the current tree (pinned clock).
+
+    Built once per run: pytest-xdist's workers share the run's temporary folder, and the first
+    to get here builds while the other waits on the tree's build lock, then reads the same
+    files. No test writes into it (tests that change a site copy it first).
+    """
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # the run's folder, above each worker's own
+    out, done = root / "site", root / "site.built"
+    if done.is_file():  # built: no need to wait for the lock (another build may hold it)
+        return out
+    with tree_lock():
+        if not done.is_file():
+            completed = build_site(out)
+            if completed.returncode != 0:
+                pytest.fail(f"mkdocs build --strict failed:\n{completed.stderr[-4000:]}")
+            done.touch()
     return out

@@ -10,13 +10,13 @@ reach any other origin, or raise an error, fails. Every test here is marked ``br
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, Playwright, sync_playwright
+from playwright.sync_api import Browser, Page, Playwright, expect, sync_playwright
 
 from harness.local_server import SUB_PATH, serve
 from scripts.browser import CHROMIUM, CHROMIUM_ARGS
@@ -28,6 +28,8 @@ from .engines import ENGINES, EnginePage, PlaywrightPage, WebKitPage, launch_fir
 
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
+#: How long a test waits for Pyodide to start (a busy 2-core machine, three engines at once).
+START_TIMEOUT = 90_000
 
 
 def pytest_collection_modifyitems(items: Sequence[pytest.Item]) -> None:
@@ -136,6 +138,53 @@ def visit(browser: Browser, site: Site) -> Iterator[Visit]:
     context.close()  # requests a test held open fail now; that is not the page's fault
     assert foreign == [], "requests left the site's origin"
     assert errors == [], "uncaught errors in the page"
+
+
+@pytest.fixture(scope="module")
+def fees_pages(browser: Browser, site: Site) -> Iterator[dict[str, Visit]]:
+    """A fees page per language in one context, its engine started once and shared by a
+    module's tests that only type into the widget and read what it shows (see
+    ``started_fees_page``). Tests about starting, links, navigation, storage or announcements
+    open their own page (``visit``)."""
+    context = browser.new_context(locale="ru-RU", service_workers="block")
+    pages: dict[str, Visit] = {}
+    for lang in LANGS:
+        record = Visit(context.new_page())
+        record.page.on("request", lambda request, r=record: r.requests.append(request.url))
+        record.page.on("pageerror", lambda error, r=record: r.errors.append(str(error)))
+        record.page.goto(site.url(lang, "fees/"))
+        record.page.focus("#fee-quote-population")  # the widget starts its engine
+        expect(record.page.locator("#fee-quote")).to_have_attribute(
+            "data-engine", "ready", timeout=START_TIMEOUT
+        )
+        pages[lang] = record
+    yield pages
+    context.close()
+
+
+@pytest.fixture
+def started_fees_page(fees_pages: dict[str, Visit], site: Site) -> Iterator[Callable[[str], Page]]:
+    """``started_fees_page(lang)``: the module's started fees page in that language with the
+    population, GDP, country and approval year emptied (no result, no error showing); held
+    to the request and error rules of ``visit`` for what this test made it do."""
+    seen = {lang: (len(v.requests), len(v.errors)) for lang, v in fees_pages.items()}
+
+    def emptied(lang: str) -> Page:
+        page = fees_pages[lang].page
+        for name in ("population", "gdp", "country", "approval_year"):
+            page.fill(f"#fee-quote [name={name}]", "")
+        expect(page.locator("#fee-quote-result")).to_be_hidden()
+        expect(page.locator('#fee-quote [aria-invalid="true"]')).to_have_count(0)
+        return page
+
+    yield emptied
+    for lang, record in fees_pages.items():
+        requests, errors = record.requests[seen[lang][0] :], record.errors[seen[lang][1] :]
+        allowed = (site.origin + "/", "data:", "blob:", "about:")
+        assert [url for url in requests if not url.startswith(allowed)] == [], (
+            f"{lang}: requests left the site's origin"
+        )
+        assert errors == [], f"{lang}: uncaught errors in the page"
 
 
 @pytest.fixture(scope="module", params=ENGINES)

@@ -172,11 +172,12 @@ def test_typed_gdp_wins_and_the_link_keeps_it(visit, site):
     expect(note).to_have_attribute("data-origin", "world_bank")
 
 
-def test_another_country_replaces_the_figure(visit, site):
+def test_another_country_replaces_the_figure(started_fees_page):
     """Picking a second country fills in its own figure and year (a fallback is explained)."""
-    page = visit.page
-    page.goto(fees_url(site, "en", "?population=624518&country=RUS"))
-    expect(page.locator(GDP)).to_have_value("47,404.96", timeout=START_TIMEOUT)
+    page = started_fees_page("en")
+    page.fill("#fee-quote-population", "624518")
+    page.fill(COUNTRY, "Russia")
+    expect(page.locator(GDP)).to_have_value("47,404.96")
     page.fill(COUNTRY, "")
     expect(page.locator(GDP)).to_have_value("")
     expect(page.locator(NOTE)).to_be_hidden()
@@ -255,10 +256,9 @@ def leave_field_with(page: Page, typed: str) -> None:
     page.press(COUNTRY, "Tab")
 
 
-def test_three_letters_are_not_guessed_as_a_code(visit, site):
+def test_three_letters_are_not_guessed_as_a_code(started_fees_page):
     """ "Aus" + Tab asks (Australia or Austria?) instead of picking Australia; "AUT" is a code."""
-    page = visit.page
-    page.goto(fees_url(site, "en"))
+    page = started_fees_page("en")
     suggest = page.locator("[data-country-suggest]")
     for typed in ("Aus", "Ind", "Bel", "Tur", "Mar"):
         leave_field_with(page, typed)
@@ -301,21 +301,22 @@ def test_three_letters_are_not_guessed_as_a_code(visit, site):
         ),
     ],
 )
-def test_common_and_older_names_resolve(visit, site, lang, names):
-    """Common, older and official names pick the country (without waiting for the engine)."""
-    page = visit.page
-    page.goto(fees_url(site, lang))
+def test_common_and_older_names_resolve(started_fees_page, lang, names):
+    """Common, older and official names pick the country (the page's list does it, not the
+    engine)."""
+    page = started_fees_page(lang)
     for typed, name in names.items():
         leave_field_with(page, typed)
         expect(page.locator(COUNTRY)).to_have_value(name)
         expect(page.locator("[data-country-suggest]")).to_be_hidden()
 
 
-def test_approval_year_and_data_agree(visit, site):
+def test_approval_year_and_data_agree(started_fees_page):
     """Russia for a 2012 approval gets the 2012 figure; a year without data clears the figure
     and the message names the country, not its code."""
-    page = visit.page
-    page.goto(fees_url(site, "en", "?population=624518&country=RUS&approval_year=2015"))
+    page = started_fees_page("en")
+    page.fill("#fee-quote-population", "624518")
+    page.fill(COUNTRY, "Russia")
     year = page.locator("#fee-quote-approval-year")
     for approval in ("2015", "2012"):
         record = answer(

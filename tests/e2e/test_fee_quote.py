@@ -79,10 +79,9 @@ def expected(lang, population, gdp, **extra):
 
 
 @pytest.mark.parametrize("lang", list(LANGS))
-def test_quotes_match_the_engine_across_the_grid(visit, site, lang):
+def test_quotes_match_the_engine_across_the_grid(started_fees_page, lang):
     """Each quote shows the engine's fee, bands and highlighted cell, in the page's language."""
-    page = visit.page
-    open_ready(page, fees_url(site, lang))
+    page = started_fees_page(lang)
     result = page.locator(RESULT)
     for population, gdp in CASES[lang]:
         record = expected(lang, population, gdp)
@@ -119,14 +118,13 @@ BAD_INPUTS = {
 
 
 @pytest.mark.parametrize("lang", list(LANGS))
-def test_bad_input_shows_a_coded_error_and_clears_the_result(visit, site, lang):
+def test_bad_input_shows_a_coded_error_and_clears_the_result(started_fees_page, lang):
     """An error appears next to its field, in the page's language; no result stays current."""
-    page = visit.page
-    page.goto(fees_url(site, lang, "?population=1000&gdp=999"))
+    page = started_fees_page(lang)
     result = page.locator(RESULT)
     for population, gdp, field, code in BAD_INPUTS[lang]:
         quote_by_enter(page, "1000", "999")
-        expect(result).to_have_attribute("data-fee-usd", "400", timeout=START_TIMEOUT)
+        expect(result).to_have_attribute("data-fee-usd", "400")
         quote_by_enter(page, population, gdp)
         error = page.locator(f'[data-error-for="{field}"]')
         expect(error).to_have_attribute("data-error-code", code)
@@ -137,19 +135,17 @@ def test_bad_input_shows_a_coded_error_and_clears_the_result(visit, site, lang):
         expect(page.locator(f'[name="{field}"]')).to_have_attribute("aria-invalid", "true")
 
 
-def test_live_quote_while_typing_without_enter(visit, site):
+def test_live_quote_while_typing_without_enter(started_fees_page):
     """Typing alone (debounced) produces the quote; Enter is not needed."""
-    page = visit.page
-    open_ready(page, fees_url(site, "en"))
+    page = started_fees_page("en")
     page.locator("#fee-quote-population").press_sequentially("624518")
     page.locator("#fee-quote-gdp").press_sequentially("47404.96")
     expect(page.locator(RESULT)).to_have_attribute("data-fee-usd", "7000")
 
 
-def test_enter_never_reloads_the_page(visit, site):
+def test_enter_never_reloads_the_page(started_fees_page):
     """Submitting with Enter quotes in place: the document is not reloaded."""
-    page = visit.page
-    open_ready(page, fees_url(site, "ru"))
+    page = started_fees_page("ru")
     page.evaluate("window.__sameDocument = true")
     quote_by_enter(page, "500 000", "9 000")
     expect(page.locator(RESULT)).to_have_attribute("data-fee-usd", "2500")
@@ -170,10 +166,9 @@ def test_shared_link_fills_the_form_and_quotes_at_once(visit, site):
     expect(result).to_contain_text("the first fee is for 2027")
 
 
-def test_the_link_follows_the_inputs(visit, site):
+def test_the_link_follows_the_inputs(started_fees_page):
     """The address bar holds the current inputs, ready to bookmark or copy."""
-    page = visit.page
-    open_ready(page, fees_url(site, "ru"))
+    page = started_fees_page("ru")
     quote_by_enter(page, "624 518", "47 404,96")
     expect(page.locator(RESULT)).to_have_attribute("data-fee-usd", "7000")
     assert page.url.endswith("fees/?population=624518&gdp=47404.96")
@@ -339,10 +334,9 @@ def test_a_quote_survives_the_language_switch(visit, site):
     expect(page.locator("#fee-quote-gdp")).to_have_value("999.99")
 
 
-def test_implausible_figures_are_quoted_with_a_warning(visit, site):
+def test_implausible_figures_are_quoted_with_a_warning(started_fees_page):
     """47.404 (a European thousands figure) quotes $500 but says so; 1e6 is refused."""
-    page = visit.page
-    open_ready(page, fees_url(site, "en"))
+    page = started_fees_page("en")
     quote_by_enter(page, "624518", "47.404")
     result = page.locator(RESULT)
     expect(result).to_have_attribute("data-fee-usd", "500")

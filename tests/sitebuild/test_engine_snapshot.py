@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import gzip
 import json
+import subprocess
 from pathlib import Path
 
 import pytest
 
 from calculator.schedule import get_schedule
+from harness.site_build import tree_lock
 from sitebuild import engine_snapshot
+from sitebuild.content_hash import HASHED_ROOT
 from sitebuild.engine_snapshot import (
     SNAPSHOT_NAME,
     STDLIB_NAME,
@@ -85,14 +88,50 @@ def test_a_cached_snapshot_is_reused_without_running_node(tmp_path, monkeypatch)
     assert (made.snapshot, made.raw_bytes) == (folder / SNAPSHOT_NAME, 42)
 
 
-def test_two_makes_of_the_snapshot_are_byte_identical(built_site, tmp_path):
-    """Made twice from the site's own Pyodide files and wheel, without the cache, the shipped
-    snapshot is the same file (entropy and clocks are pinned while it is made); each make also
-    restores it and checks every band edge against CPython, or fails."""
-    from hooks.pyodide_bundle import DIST_DIR
+def test_two_makes_at_once_each_work_in_their_own_folder(tmp_path, monkeypatch):
+    """Two processes making the same snapshot at once (two test workers on a fresh clone):
+    each works in a folder of its own, and the one that finishes second keeps the folder the
+    first put in place."""
+    pyodide, wheel = fake_inputs(tmp_path)
+    cache = tmp_path / "cache"
+    folder = cache / snapshot_key(pyodide, wheel, check_requests())
+    work_folders: list[Path] = []
 
-    (wheel,) = DIST_DIR.glob("*.whl")
-    first = make_snapshot(DIST_DIR, wheel, tmp_path / "a")
-    second = make_snapshot(DIST_DIR, wheel, tmp_path / "b")
-    assert first.snapshot.read_bytes() == second.snapshot.read_bytes()
-    assert first.raw_bytes == second.raw_bytes > 10_000_000
+    def node(command: list[str], **kwargs: object) -> subprocess.CompletedProcess[str]:
+        out = Path(json.loads(Path(command[-1]).read_text(encoding="utf-8"))["out"])
+        work_folders.append(out.parent)
+        if len(work_folders) == 1:  # while this make runs, another one starts and finishes
+            other = make_snapshot(pyodide, wheel, cache)
+            assert other.snapshot == folder / SNAPSHOT_NAME
+        out.write_bytes(b"snapshot")
+        return subprocess.CompletedProcess(command, 0, "", "")
+
+    monkeypatch.setattr(engine_snapshot.subprocess, "run", node)
+    made = make_snapshot(pyodide, wheel, cache)
+    assert (made.snapshot, made.raw_bytes) == (folder / SNAPSHOT_NAME, len(b"snapshot"))
+    assert gzip.decompress(made.snapshot.read_bytes()) == b"snapshot"
+    first, second = work_folders
+    assert first != second
+    assert {first.parent, second.parent} == {cache}
+    assert sorted(p.name for p in cache.iterdir()) == [folder.name]  # no work folder left
+
+
+def test_two_makes_of_the_snapshot_are_byte_identical(built_site, tmp_path):
+    """Two separate makes from the site's own Pyodide files and wheel give the same file
+    (entropy and clocks are pinned while it is made): the one in the cache, which this run's
+    site build made or found there from an earlier run of the same maker on the same inputs
+    (the cache key covers both), and one made now without the cache. Each make also restored
+    the snapshot and checked every band edge against CPython, or failed. The site ships the
+    cached one."""
+    from hooks.pyodide_bundle import DIST_DIR, SNAPSHOT_CACHE
+
+    with tree_lock():  # the other test process may be rebuilding DIST_DIR
+        (wheel,) = DIST_DIR.glob("*.whl")
+        cached = make_snapshot(DIST_DIR, wheel, SNAPSHOT_CACHE)
+        fresh = make_snapshot(DIST_DIR, wheel, tmp_path)
+        assert cached.snapshot.parent.parent == SNAPSHOT_CACHE
+        assert fresh.snapshot.parent.parent == tmp_path
+        assert cached.snapshot.read_bytes() == fresh.snapshot.read_bytes()
+    assert cached.raw_bytes == fresh.raw_bytes > 10_000_000
+    (shipped,) = (built_site / HASHED_ROOT).glob(f"*/engine/{SNAPSHOT_NAME}")
+    assert shipped.read_bytes() == fresh.snapshot.read_bytes()
