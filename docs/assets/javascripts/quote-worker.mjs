@@ -210,11 +210,13 @@ async function start() {
   return { path: "wheel", answer };
 }
 
-// Once up, the engine answers made-up requests in idle moments, one per timer tick: the browser
-// compiles the WebAssembly the engine runs to optimised code only after it has run a while,
-// and until then a reader's re-quote now and then waits tens of milliseconds for that. A
-// reader's request waits for one warm-up answer at most (about a millisecond).
-const WARMUP_ANSWERS = 300;
+// Once up, the engine answers a few made-up requests in idle moments, one per timer tick: the
+// browser compiles the WebAssembly the engine runs to optimised code only after it has run a
+// while, and until then a reader's re-quote now and then waits several milliseconds longer.
+// Few: measured in Chromium, 50 trimmed the re-quote's slow tail, while 150 or more were still
+// running when the reader typed and made it worse. A request waits for one warm-up answer at
+// most (about a millisecond).
+const WARMUP_ANSWERS = 50;
 const WARMUP_COUNTRIES = ["RUS", "KOR", "KAZ", "BRA", "ZZZ"];
 
 function warmUpFields(i) {
