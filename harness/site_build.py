@@ -3,7 +3,7 @@ with a pinned clock, and optionally with no network at all.
 
 One build of this tree runs at a time (:func:`tree_lock`): the build hooks write shared work
 folders in ``build/`` (the wheel, the Pyodide distribution, the snapshot cache), and the test
-suite runs in two processes (pytest-xdist) that may each want a build.
+suite may run in several processes (pytest-xdist, on four cores or more) that each want one.
 
 ``SOURCE_DATE_EPOCH`` is pinned (as a release build should pin it, e.g. to the commit time) to
 2001-09-09, a day no page mentions, so tests/site/test_reproducible.py can tell where a build
