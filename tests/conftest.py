@@ -16,14 +16,18 @@ settings.load_profile("ci")
 
 
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
-    """How many processes `-n auto` starts: one per two cores, none on fewer than four.
+    """How many processes `-n auto` starts: one per two cores, none on fewer than four; without
+    the browser tests (`make check`), one per core.
 
     A browser test keeps about two cores busy (the page, its worker running Pyodide, the
     driver and pytest). Measured on this project's 2-core machine, the whole suite took 425 s
     in one process and 462 s in two, which only fought over the cores; from four cores up,
     two or more processes each get their own.
     """
-    workers = (os.cpu_count() or 1) // 2
+    cores = os.cpu_count() or 1
+    if config.getoption("markexpr") == "not browser":  # `make check`: one core per process
+        return cores if cores >= 2 else 0
+    workers = cores // 2
     return workers if workers >= 2 else 0
 
 
