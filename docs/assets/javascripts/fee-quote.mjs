@@ -11,6 +11,7 @@ import { attachCountryPicker } from "./country-picker.mjs"; // country lookup
 import { fillTemplate, readMessages } from "./ui-text.mjs";
 import { buildPrintSheet } from "./quote-print.mjs";
 import { clearFieldErrors, showFieldError } from "./field-errors.mjs";
+import { latestAnswer } from "./latest-answer.mjs";
 
 const FIELDS = ["population", "country", "gdp", "category", "approval_year"];
 // Results follow every keystroke at once (one request in flight, newer input coalesced);
@@ -326,24 +327,10 @@ class QuoteWidget {
       this.clearResult();
       return;
     }
-    this.inFlight = true;
-    this.result.setAttribute("aria-busy", "true");
-    let record;
-    try {
-      const request = fromLink ? { ...fields, number_format: "link" } : fields;
-      record = await engine().quote(this.lang, request);
-    } catch {
-      this.form.dataset.engine = "failed";
-      this.say(this.message("failed"));
-      return;
-    } finally {
-      this.inFlight = false;
-      this.result.removeAttribute("aria-busy");
-    }
-    if (this.dirty) {
-      this.quote(); // the inputs changed meanwhile: this answer is already out of date
-      return;
-    }
+    const request = fromLink ? { ...fields, number_format: "link" } : fields;
+    const send = () => engine().quote(this.lang, request);
+    const record = await latestAnswer(this, send, this.message("failed"));
+    if (!record) return;
     if (fromLink) this.reformatLinkValues(record);
     const query = queryFor(fields, record);
     if (this.typing) writeLinkSoon(query);

@@ -11,6 +11,7 @@ import { attachCountryPicker } from "./country-picker.mjs";
 import { fillTemplate, readMessages } from "./ui-text.mjs";
 import { csvText, downloadCsv } from "./csv-file.mjs";
 import { clearFieldErrors, showFieldError } from "./field-errors.mjs";
+import { latestAnswer } from "./latest-answer.mjs";
 
 const FIELDS = ["cities", "country", "gdp", "category", "approval_year"];
 // After a first result, edits re-quote once the reader pauses.
@@ -174,24 +175,10 @@ class MultiQuote {
     this.dirty = false;
     const fields = this.picker.fields(formFields(this.form), true);
     const { cities, ...shared } = fields;
-    this.inFlight = true;
-    this.result.setAttribute("aria-busy", "true");
     this.say(this.messages.working);
-    let record;
-    try {
-      record = await engine().ask({ lang: this.lang, cities, fields: shared });
-    } catch {
-      this.form.dataset.engine = "failed";
-      this.say(this.messages.failed);
-      return;
-    } finally {
-      this.inFlight = false;
-      this.result.removeAttribute("aria-busy");
-    }
-    if (this.dirty) {
-      this.quote(); // the list changed meanwhile: this answer is already out of date
-      return;
-    }
+    const send = () => engine().ask({ lang: this.lang, cities, fields: shared });
+    const record = await latestAnswer(this, send, this.messages.failed);
+    if (!record) return;
     this.fields = fields;
     this.keepInLink(fields);
     this.picker.showSource(record);
