@@ -28,6 +28,7 @@ PASTE_LIMIT = 4 * MAX_INPUT_LENGTH + 1
 
 __all__ = [
     "approval_year_field",
+    "attr",
     "country_field",
     "gdp_field",
     "messages_attr",
@@ -36,7 +37,8 @@ __all__ = [
 ]
 
 
-def _attr(value: str) -> str:
+def attr(value: str) -> str:
+    """``value`` escaped for a double-quoted HTML attribute (both forms' renderers use it)."""
     return escape(value, quote=True)
 
 
@@ -48,7 +50,7 @@ def messages_attr(lang: str, prefix: str) -> str:
         for key, value in catalogue.items()
         if key.startswith(f"{prefix}.")
     }
-    return f'data-messages="{_attr(json.dumps(strings, ensure_ascii=False, sort_keys=True))}"'
+    return f'data-messages="{attr(json.dumps(strings, ensure_ascii=False, sort_keys=True))}"'
 
 
 def _text_field(
@@ -89,11 +91,11 @@ def _country_option(
     lang: str, code: str, name: str, has_data: bool, aliases: tuple[str, ...]
 ) -> str:
     label = code if has_data else text(lang, "country.no_data_option", code=code)
-    attrs = [f'value="{_attr(name)}"', f'label="{_attr(label)}"', f'data-code="{code}"']
+    attrs = [f'value="{attr(name)}"', f'label="{attr(label)}"', f'data-code="{code}"']
     if not has_data:
         attrs.append("data-no-data")
     if aliases:
-        attrs.append(f'data-aliases="{_attr("|".join(aliases))}"')
+        attrs.append(f'data-aliases="{attr("|".join(aliases))}"')
     return f"<option {' '.join(attrs)}></option>"
 
 
@@ -156,7 +158,7 @@ def gdp_field(language: Language) -> str:
 
 
 def _engine_start(lang: str) -> str:
-    label = _attr(text(lang, "quote.progress_label"))
+    label = attr(text(lang, "quote.progress_label"))
     return (
         '<div class="wego-quote__progress" data-progress hidden>'
         f'<progress id="fee-quote-progress" aria-label="{label}"'
@@ -178,7 +180,7 @@ def render_fee_quote_form(language: Language, root: str) -> str:
     """The ``#fee-quote`` form; ``root`` is the site root relative to the page."""
     lang = language.value
     data = {"data-lang": lang}
-    data_attrs = " ".join(f'{name}="{_attr(value)}"' for name, value in data.items())
+    data_attrs = " ".join(f'{name}="{attr(value)}"' for name, value in data.items())
     data_attrs += " " + messages_attr(lang, "quote")
     category = (
         f'<fieldset class="wego-quote__field wego-quote__category" data-field="category">'
@@ -215,13 +217,13 @@ def render_fee_quote_form(language: Language, root: str) -> str:
         # Not live: the details stay readable; a short summary (fee and band) is announced
         # once the input settles, through the visually hidden region below.
         f'<section class="wego-quote__result" id="fee-quote-result" '
-        f'aria-label="{_attr(text(lang, "quote.result_heading"))}" hidden>'
+        f'aria-label="{attr(text(lang, "quote.result_heading"))}" hidden>'
         f"</section>"
         f'<p class="wego-visually-hidden" data-announce aria-live="polite" aria-atomic="true">'
         f"</p>"
         f'<p class="wego-quote__privacy">{escape(text(lang, "quote.privacy"))}</p>'
         f"</form>"
         # The widget's script comes with the widget: pages without it do not load it.
-        f'<script type="module" src="{_attr(root.rstrip("/"))}/assets/javascripts/fee-quote.mjs">'
+        f'<script type="module" src="{attr(root.rstrip("/"))}/assets/javascripts/fee-quote.mjs">'
         f"</script>"
     )

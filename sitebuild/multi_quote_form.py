@@ -24,7 +24,7 @@ from sitebuild.city_examples import (
     released_text,
     tatarstan_cities,
 )
-from sitebuild.fee_quote_form import approval_year_field, country_field, gdp_field
+from sitebuild.fee_quote_form import approval_year_field, attr, country_field, gdp_field
 from sitebuild.ui_text import text, ui_catalogue
 
 __all__ = [
@@ -63,10 +63,6 @@ SCRIPT_KEYS = (
 )
 
 
-def _attr(value: str) -> str:
-    return escape(value, quote=True)
-
-
 def script_messages(lang: str) -> dict[str, str]:
     """The component's strings for the page script (``data-messages``), without the prefix."""
     return {key: ui_catalogue(lang)[_PREFIX + key] for key in SCRIPT_KEYS}
@@ -80,8 +76,8 @@ def example_query(language: Language) -> str:
 def _example_credit(language: Language) -> str:
     """Where the example comes from, its licence and age, and the Rosstat caveat."""
     lang = language.value
-    geonames = f'<a href="{_attr(DATA_SOURCE_URL)}">GeoNames</a>'
-    licence = f'<a href="{_attr(DATA_LICENSE_URL)}" rel="license">CC BY 4.0</a>'
+    geonames = f'<a href="{attr(DATA_SOURCE_URL)}">GeoNames</a>'
+    licence = f'<a href="{attr(DATA_LICENSE_URL)}" rel="license">CC BY 4.0</a>'
     body = escape(ui_catalogue(lang)["cities.example_credit"]).format(
         count=len(tatarstan_cities()),
         min=escape(format_integer(MIN_POPULATION, language)),
@@ -103,7 +99,7 @@ def _list_field(language: Language, example_href: str) -> str:
         f'<label for="{field_id}">{escape(text(lang, "cities.list"))}</label>'
         f'<p class="wego-quote__hint" id="{field_id}-hint">'
         f"{escape(text(lang, 'cities.list_hint'))}</p>"
-        f'<p class="wego-multi__example"><a href="{_attr(example_href)}" data-action="example">'
+        f'<p class="wego-multi__example"><a href="{attr(example_href)}" data-action="example">'
         f"{escape(text(lang, 'cities.example'))}</a></p>"
         f"{_example_credit(language)}"
         f'<textarea id="{field_id}" name="cities" rows="10" cols="48" spellcheck="false" '
@@ -143,7 +139,7 @@ def render_multi_quote_form(language: Language, root: str) -> str:
         "data-max-link-cities": str(MAX_LINK_CITIES),
         "data-messages": json.dumps(script_messages(lang), ensure_ascii=False, sort_keys=True),
     }
-    data_attrs = " ".join(f'{name}="{_attr(value)}"' for name, value in data.items())
+    data_attrs = " ".join(f'{name}="{attr(value)}"' for name, value in data.items())
     return (
         '<div class="wego-multi">'
         f'<form id="multi-quote" class="wego-quote" method="get" action="#multi-quote" '
@@ -166,9 +162,9 @@ def render_multi_quote_form(language: Language, root: str) -> str:
         '<noscript><p class="wego-quote__status">'
         f"{escape(text(lang, 'cities.noscript'))}</p></noscript>"
         '<section class="wego-quote__result wego-multi__result" id="multi-quote-result" '
-        f'aria-label="{_attr(text(lang, "cities.result_heading"))}" hidden></section>'
+        f'aria-label="{attr(text(lang, "cities.result_heading"))}" hidden></section>'
         f'<p class="wego-quote__privacy">{escape(text(lang, "cities.privacy"))}</p>'
         "</form>"
-        f'<script type="module" src="{_attr(assets)}javascripts/multi-quote.mjs"></script>'
+        f'<script type="module" src="{attr(assets)}javascripts/multi-quote.mjs"></script>'
         "</div>"
     )
