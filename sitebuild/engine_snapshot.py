@@ -59,6 +59,8 @@ ROOT = Path(__file__).resolve().parent.parent
 MAKER = Path(__file__).resolve().parent / "snapshot" / "make-snapshot.mjs"
 #: The delta coding shared by the maker and the page's worker.
 DELTA = ROOT / "docs" / "assets" / "javascripts" / "snapshot-delta.mjs"
+#: What the maker runs in the interpreter before taking the snapshot.
+TRIM = Path(__file__).with_name("snapshot_trim.py")
 #: The file names the page fetches; the name says what the file is.
 SNAPSHOT_NAME = "engine.snapshot.gz"
 STDLIB_NAME = "stdlib-after-restore.zip"
@@ -127,6 +129,7 @@ def snapshot_key(pyodide_dir: Path, wheel: Path, requests: list[str]) -> str:
         "checks": hashlib.sha256("\n".join(requests).encode()).hexdigest(),
         "maker": sha256_file(MAKER),
         "delta": sha256_file(DELTA),
+        "trim": sha256_file(TRIM),
         "packer": sha256_file(Path(__file__)),
     }
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
@@ -172,6 +175,7 @@ def make_snapshot(pyodide_dir: Path, wheel: Path, cache_root: Path) -> EngineSna
         "out": str((work / "engine.snapshot").resolve()),
         "minimalStdlib": str((work / STDLIB_NAME).resolve()),
         "delta": str(DELTA),
+        "trim": str(TRIM),
         "checks": [{"request": r, "reply": answer_json(r)} for r in ordered],
         # One of each kind before the snapshot (fills the engine's caches); all after restore.
         "warmup": len(requests) - len(grid) + 2,

@@ -3,7 +3,7 @@
 //   node make-snapshot.mjs JOB.json
 //
 // JOB.json (written by sitebuild/engine_snapshot.py): {pyodide, wheel, wheelSha256, out,
-// minimalStdlib, delta, checks: [{request, reply}], warmup}. Steps:
+// minimalStdlib, delta, trim, checks: [{request, reply}], warmup}. Steps:
 //
 // 1. Boot the exact Pyodide files the site ships with `_makeSnapshot`. `loadPackage` cannot
 //    come before a snapshot (Pyodide refuses: "Unexpected hiwire entry"), so the wheel is
@@ -11,7 +11,8 @@
 //    with `zipfile`, and imported.
 // 2. Answer the first `warmup` checks (one of each kind of request): this loads the schedule, the locales and the GDP data into
 //    memory (the file system is not part of a snapshot) and proves the engine works.
-// 3. Zero the heap's free memory and the stack's unused part, so the shipped file compresses
+// 3. Trim the interpreter (sitebuild/snapshot_trim.py: no docstrings, line numbers without
+//    column positions, no caches of the full standard library), zero the heap's free memory and the stack's unused part, so the shipped file compresses
 //    well (freed memory otherwise keeps old bytes), and write the snapshot as a delta against pyodide.asm.wasm's data
 //    segment (docs/assets/javascripts/snapshot-delta.mjs, the module the worker decodes with).
 // 4. Decode the written file as the page does, restore it with only `minimalStdlib` as the standard library (the one the page's snapshot
@@ -103,10 +104,15 @@ maker.FS.unlink("/tmp/engine.whl");
 const warmup = job.checks.slice(0, job.warmup);
 maker.globals.set("warmup_json", JSON.stringify(warmup));
 compare(maker.runPython("_answers(json.loads(warmup_json))").toJs(), warmup, "before the snapshot");
-maker.runPython(`
+maker.globals.set("trim_source", fs.readFileSync(job.trim, "utf8"));
+const trimmed = maker.runPython(`
 del _unpack, _answers, warmup_json
 sys.modules.pop("zipfile", None)
-gc.collect()
+_trim = {}
+exec(compile(trim_source, "snapshot_trim.py", "exec"), _trim)
+_functions = _trim["trim_interpreter"]()
+del _trim, trim_source
+_functions
 `);
 zeroFreeHeap(maker._module);
 zeroFreeStack(maker._module);
@@ -132,10 +138,20 @@ import json, sys
 before = set(sys.modules)
 import calculator
 answers = [calculator.answer_json(c["request"]) for c in json.loads(checks_json)]
+try:
+    json.loads("{")
+except ValueError:
+    import traceback
+    trace = traceback.format_exc()
 late = sorted(set(sys.modules) - before)
-json.dumps({"answers": answers, "late": late})
+json.dumps({"answers": answers, "late": late, "trace": trace})
 `);
-const { answers, late } = JSON.parse(after);
+const { answers, late, trace } = JSON.parse(after);
 if (late.length) throw new Error(`modules imported after restore: ${late.join(", ")}`);
+// Trimmed code must still say where an error happened: every frame with its line number.
+const frames = trace.split("\n").filter((line) => line.trim().startsWith("File "));
+if (frames.length < 2 || !frames.every((line) => /, line [1-9][0-9]*/.test(line))) {
+  throw new Error(`a traceback after restore lacks line numbers:\n${trace}`);
+}
 compare(answers, job.checks, "after restore");
-console.log(JSON.stringify({ bytes: shipped.length, checks: job.checks.length }));
+console.log(JSON.stringify({ bytes: shipped.length, checks: job.checks.length, trimmed }));
