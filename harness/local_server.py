@@ -8,13 +8,15 @@ check, the benchmark and the quality report.
 from __future__ import annotations
 
 import functools
+import shutil
 import sys
 import threading
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, BinaryIO, ClassVar
 
 __all__ = ["SUB_PATH", "serve"]
 
@@ -34,6 +36,29 @@ class SubPathHandler(SimpleHTTPRequestHandler):
         ".zip": "application/zip",
     }
     extra_files: Mapping[str, Path] = {}
+    #: When set, the bytes sent (headers and bodies) are added up by file name: what a page
+    #: downloads, counted where it leaves, workers' scripts included.
+    traffic: Counter[str] | None = None
+
+    _traffic_lock: ClassVar[threading.Lock] = threading.Lock()
+
+    def _count(self, sent: int) -> None:
+        name = self.path.split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1] or "(root)"
+        with self._traffic_lock:
+            self.traffic[name] += sent  # type: ignore[index]
+
+    def flush_headers(self) -> None:
+        if self.traffic is not None and getattr(self, "_headers_buffer", None):
+            self._count(sum(map(len, self._headers_buffer)))
+        super().flush_headers()
+
+    def copyfile(self, source: BinaryIO, outputfile: BinaryIO) -> None:  # type: ignore[override]
+        if self.traffic is None:
+            shutil.copyfileobj(source, outputfile)
+            return
+        while chunk := source.read(64 * 1024):
+            outputfile.write(chunk)
+            self._count(len(chunk))
 
     def translate_path(self, path: str) -> str:
         clean = path.split("?", 1)[0].split("#", 1)[0]
@@ -63,9 +88,15 @@ class LoopbackServer(ThreadingHTTPServer):
 
 
 @contextmanager
-def serve(directory: Path, extra_files: Mapping[str, Path] | None = None) -> Iterator[str]:
-    """Serve ``directory`` at ``http://127.0.0.1:<port>`` + SUB_PATH; yield the origin."""
-    handler_class = type("Handler", (SubPathHandler,), {"extra_files": dict(extra_files or {})})
+def serve(
+    directory: Path,
+    extra_files: Mapping[str, Path] | None = None,
+    traffic: Counter[str] | None = None,
+) -> Iterator[str]:
+    """Serve ``directory`` at ``http://127.0.0.1:<port>`` + SUB_PATH; yield the origin. Bytes
+    sent are added to ``traffic`` by file name when it is given."""
+    attributes = {"extra_files": dict(extra_files or {}), "traffic": traffic}
+    handler_class = type("Handler", (SubPathHandler,), attributes)
     handler = functools.partial(handler_class, directory=str(directory))
     server = LoopbackServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

@@ -152,19 +152,15 @@ def measure_requote(browser: Browser, url: str, runs: int, widget: bool) -> list
     return times
 
 
-def cold_bytes(browser: Browser, url: str) -> Counter[str]:
-    """Response bytes (headers and body as sent) of one cold load until the first quote."""
+def cold_bytes(browser: Browser, url: str, traffic: Counter[str]) -> Counter[str]:
+    """Bytes the server sent (headers and bodies, by file) for one cold load until the first
+    quote. Counted at the server: the browser reports no body size for workers' scripts."""
     context = browser.new_context()
     context.add_init_script(WATCH_WIDGET)
     page = context.new_page()
-    finished = []
-    page.on("requestfinished", lambda request: finished.append(request))
+    traffic.clear()
     first_quote(page, url)
-    by_file: Counter[str] = Counter()
-    for request in finished:
-        sizes = request.sizes()
-        name = request.url.split("?", 1)[0].rsplit("/", 1)[-1] or "(page)"
-        by_file[name] += sizes["responseBodySize"] + sizes["responseHeadersSize"]
+    by_file = Counter(traffic)
     context.close()
     return by_file
 
@@ -292,9 +288,11 @@ def main(argv: list[str] | None = None) -> int:
     work = Path(tempfile.mkdtemp(prefix="wego-bench-"))
     extra = bench_pages(args.site, work)
     fallback_site = without_snapshot(args.site, work)
+    traffic: Counter[str] = Counter()
+    fallback_traffic: Counter[str] = Counter()
     with (
-        serve(args.site, extra) as origin,
-        serve(fallback_site) as fallback_origin,
+        serve(args.site, extra, traffic) as origin,
+        serve(fallback_site, traffic=fallback_traffic) as fallback_origin,
         sync_playwright() as playwright,
     ):
         browser = playwright.chromium.launch(
@@ -308,8 +306,8 @@ def main(argv: list[str] | None = None) -> int:
             "bare worker": f"{origin}{SUB_PATH}{BENCH}bare-worker.html",
             "bare main thread": bare_url,
         }
-        by_file = cold_bytes(browser, widget_url)
-        fallback_bytes = cold_bytes(browser, pages["widget, plain-boot fallback"])
+        by_file = cold_bytes(browser, widget_url, traffic)
+        fallback_bytes = cold_bytes(browser, pages["widget, plain-boot fallback"], fallback_traffic)
         print_bytes(by_file, fallback_bytes)
         results: dict[str, list[float]] = {}
         for cache in ("cold", "warm"):
