@@ -97,8 +97,8 @@ def test_a_corrupt_snapshot_falls_back_to_the_wheel_and_quotes(browser, corrupt_
         context.close()
 
 
-def test_without_decompression_streams_the_wheel_path_quotes(visit, site):
-    page = visit.page
+def test_without_decompression_streams_the_wheel_path_quotes(first_visit, site):
+    page = first_visit.page
 
     def without_decompression(route: Route) -> None:
         body = route.fetch().text()
@@ -113,9 +113,9 @@ def test_without_decompression_streams_the_wheel_path_quotes(visit, site):
     quote_once(page, "624 518", "47 404,96", "ru")
 
 
-def test_a_failed_download_offers_a_retry_that_works(visit, site):
+def test_a_failed_download_offers_a_retry_that_works(first_visit, site):
     """A network failure says so (not "this browser"); the retry button starts the engine."""
-    page = visit.page
+    page = first_visit.page
     page.route(f"**/{SNAPSHOT_NAME}", lambda route: route.abort("connectionreset"))
     page.goto(site.url("en", "fees/"))
     expect(page.locator(FORM)).to_have_attribute("data-engine", "failed", timeout=START_TIMEOUT)
@@ -131,10 +131,10 @@ def test_a_failed_download_offers_a_retry_that_works(visit, site):
     expect(page.locator(RESULT)).to_have_attribute("data-fee-usd", "7000")
 
 
-def test_a_throttled_start_shows_progress_then_quotes(visit, site):
+def test_a_throttled_start_shows_progress_then_quotes(first_visit, site):
     """At about 24 Mbit/s the start takes seconds: the <progress> and its text advance, and the
     inputs typed meanwhile are answered once the bytes have arrived."""
-    page = visit.page
+    page = first_visit.page
     cdp = page.context.new_cdp_session(page)
     cdp.send("Network.enable")
     cdp.send(
@@ -168,11 +168,11 @@ def test_a_throttled_start_shows_progress_then_quotes(visit, site):
 
 
 @pytest.mark.parametrize("how", ["save-data", "3g"])
-def test_save_data_or_a_slow_link_starts_by_the_path_that_moves_fewer_bytes(visit, site, how):
+def test_save_data_or_a_slow_link_starts_by_the_path_that_moves_fewer_bytes(first_visit, site, how):
     """With Save-Data on (which Chromium shows the page but not its workers) or a link the
     browser rates 3g, the worker starts by the path that moves fewer bytes (in this build the
     wheel: no snapshot, though the standard library). The quote is the same."""
-    page = visit.page
+    page = first_visit.page
     cdp = page.context.new_cdp_session(page)
     if how == "save-data":
         cdp.send("Emulation.setDataSaverOverride", {"dataSaverEnabled": True})

@@ -225,9 +225,9 @@ def test_arriving_from_another_page(visit, site):
     expect(page.locator(RESULT)).to_have_attribute("data-fee-usd", "500", timeout=START_TIMEOUT)
 
 
-def test_loading_state_is_announced(visit, site):
+def test_loading_state_is_announced(first_visit, site):
     """While Pyodide starts, a status says so in the page's language (no empty box)."""
-    page = visit.page
+    page = first_visit.page
     page.route("**/pyodide.asm.wasm", lambda route: None)  # hold the download
     page.goto(fees_url(site, "ru"))
     page.focus("#fee-quote-population")
@@ -244,9 +244,9 @@ def test_loading_state_is_announced(visit, site):
         ("en", "The calculator's files could not be downloaded"),
     ],
 )
-def test_failure_to_start_is_explained_and_the_table_remains(visit, site, lang, text):
+def test_failure_to_start_is_explained_and_the_table_remains(first_visit, site, lang, text):
     """If Pyodide cannot load, the reader is told in their language; the table still reads."""
-    page = visit.page
+    page = first_visit.page
     page.route("**/pyodide.asm.wasm", lambda route: route.abort())
     page.goto(fees_url(site, lang))
     page.focus("#fee-quote-population")
@@ -271,12 +271,12 @@ def test_table_is_readable_without_javascript(browser, site):
         context.close()
 
 
-def test_only_the_fees_page_loads_pyodide(visit, site):
+def test_only_the_fees_page_loads_pyodide(first_visit, site):
     """Pages without the widget request no engine file; the fees page starts it at once."""
-    page = visit.page
+    page = first_visit.page
 
     def engine_files() -> list[str]:
-        return [u for u in visit.requests if "/assets/pyodide/" in u or "/engine/" in u]
+        return [u for u in first_visit.requests if "/assets/pyodide/" in u or "/engine/" in u]
 
     for lang in LANGS:
         for slug in SLUGS:

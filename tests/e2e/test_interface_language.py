@@ -86,13 +86,13 @@ def page_elsewhere(browser: Browser, elsewhere: str) -> Iterator[tuple[Page, lis
 
 
 @pytest.mark.browser
-def test_no_page_requests_a_sitemap(visit, site):
+def test_no_page_requests_a_sitemap(first_visit, site):
     """An inner page in each language loads without asking for any sitemap.xml."""
     for lang in ("ru", "en"):
-        with visit.page.expect_response(lambda r: r.url.endswith("search_index.json")):
-            visit.page.goto(site.url(lang, "about/"))
-        visit.page.wait_for_load_state("load")
-    assert [url for url in visit.requests if "sitemap" in url] == []
+        with first_visit.page.expect_response(lambda r: r.url.endswith("search_index.json")):
+            first_visit.page.goto(site.url(lang, "about/"))
+        first_visit.page.wait_for_load_state("load")
+    assert [url for url in first_visit.requests if "sitemap" in url] == []
 
 
 @pytest.mark.browser

@@ -19,14 +19,14 @@ SCRIPTS = {
 }
 
 
-def test_component_scripts_load_only_where_their_component_is(visit, site):
+def test_component_scripts_load_only_where_their_component_is(first_visit, site):
     """The fee widget's, the cities form's and the application form's modules load on their own
     pages only."""
-    page = visit.page
+    page = first_visit.page
     for lang in LANGS:
         for slug in SLUGS:
-            visit.requests.clear()
+            first_visit.requests.clear()
             page.goto(site.url(lang, slug), wait_until="load")
             for script, pages in SCRIPTS.items():
-                loaded = any(re.search(script, url.split("?")[0]) for url in visit.requests)
+                loaded = any(re.search(script, url.split("?")[0]) for url in first_visit.requests)
                 assert loaded == (slug in pages), (lang, slug, script)
