@@ -1,6 +1,7 @@
 """End-to-end fixtures: build the site once, serve it under a GitHub Pages-like sub-path on
-loopback, and drive it with Debian's Chromium through Playwright (``visit``), or with each of
-Chromium, Firefox ESR and WebKitGTK in turn (``engine_page``, tests/e2e/engines.py).
+loopback, and drive it with Debian's Chromium through Playwright (``visit``: a page in one
+shared profile whose caches stay warm; ``first_visit``: a new context with an empty cache), or
+with each of Chromium, Firefox ESR and WebKitGTK in turn (``engine_page``, tests/e2e/engines.py).
 
 Every page a test opens records its requests and uncaught errors; a test that lets the page
 reach any other origin, or raise an error, fails. Every test here is marked ``browser``
