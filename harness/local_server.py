@@ -8,7 +8,6 @@ check, the benchmark and the quality report.
 from __future__ import annotations
 
 import functools
-import shutil
 import sys
 import threading
 from collections import Counter
@@ -54,7 +53,7 @@ class SubPathHandler(SimpleHTTPRequestHandler):
 
     def copyfile(self, source: BinaryIO, outputfile: BinaryIO) -> None:  # type: ignore[override]
         if self.traffic is None:
-            shutil.copyfileobj(source, outputfile)
+            super().copyfile(source, outputfile)
             return
         while chunk := source.read(64 * 1024):
             outputfile.write(chunk)

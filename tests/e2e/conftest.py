@@ -11,7 +11,7 @@ reach any other origin, or raise an error, fails. Every test here is marked ``br
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -129,11 +129,17 @@ class Visit:
     errors: list[str] = field(default_factory=list)
 
     def foreign_requests(self, origin: str) -> list[str]:
-        allowed = (origin + "/", "data:", "blob:", "about:")
-        return [url for url in self.requests if not url.startswith(allowed)]
+        return foreign_urls(self.requests, origin)
 
 
-def _recorded(page: Page) -> Visit:
+def foreign_urls(urls: Iterable[str], origin: str) -> list[str]:
+    """The URLs that left the site's ``origin`` (data:, blob: and about: stay in the page)."""
+    allowed = (origin + "/", "data:", "blob:", "about:")
+    return [url for url in urls if not url.startswith(allowed)]
+
+
+def record_page(page: Page) -> Visit:
+    """``page`` with every URL it requests and every uncaught error it raises recorded."""
     record = Visit(page)
     page.on("request", lambda request: record.requests.append(request.url))
     page.on("pageerror", lambda error: record.errors.append(str(error)))
@@ -184,7 +190,7 @@ def visit(returning_browser: BrowserContext, site: Site) -> Iterator[Visit]:
     earlier test: for tests about what a page shows and does. Fails the test if the page
     contacted another origin or raised an error. Tests about a first visit (downloads,
     progress, what a page fetches) use ``first_visit``."""
-    record = _recorded(returning_browser.new_page())
+    record = record_page(returning_browser.new_page())
     yield record
     problems = _what_went_wrong(record, site)
     origins = {"/".join(url.split("/", 3)[:3]) for url in record.requests if url.startswith("http")}
@@ -204,7 +210,7 @@ def first_visit(browser: Browser, site: Site) -> Iterator[Visit]:
     """A page in a new browser context: empty cache, no stored data, like a first visit.
     Fails the test if the page contacted another origin or raised an error."""
     context = browser.new_context(locale="ru-RU", service_workers="block")
-    record = _recorded(context.new_page())
+    record = record_page(context.new_page())
     yield record
     problems = _what_went_wrong(record, site)
     context.close()
@@ -220,7 +226,7 @@ def fees_pages(browser: Browser, site: Site) -> Iterator[dict[str, Visit]]:
     context = browser.new_context(locale="ru-RU", service_workers="block")
     pages: dict[str, Visit] = {}
     for lang in LANGS:
-        record = _recorded(context.new_page())
+        record = record_page(context.new_page())
         record.page.goto(site.url(lang, "fees/"))
         record.page.focus("#fee-quote-population")  # the widget starts its engine
         expect(record.page.locator("#fee-quote")).to_have_attribute(
@@ -249,10 +255,7 @@ def started_fees_page(fees_pages: dict[str, Visit], site: Site) -> Iterator[Call
     yield emptied
     for lang, record in fees_pages.items():
         requests, errors = record.requests[seen[lang][0] :], record.errors[seen[lang][1] :]
-        allowed = (site.origin + "/", "data:", "blob:", "about:")
-        assert [url for url in requests if not url.startswith(allowed)] == [], (
-            f"{lang}: requests left the site's origin"
-        )
+        assert foreign_urls(requests, site.origin) == [], f"{lang}: requests left the site's origin"
         assert errors == [], f"{lang}: uncaught errors in the page"
 
 
@@ -290,8 +293,7 @@ def engine_page(engine: EnginePage) -> Iterator[EnginePage]:
     yield engine
     engine.collect_errors()
     requests, errors = engine.requests[seen_requests:], engine.errors[seen_errors:]
-    allowed = (engine.origin + "/", "data:", "blob:", "about:")
-    assert [url for url in requests if not url.startswith(allowed)] == [], (
+    assert foreign_urls(requests, engine.origin) == [], (
         f"{engine.name}: requests left the site's origin"
     )
     assert errors == [], f"{engine.name}: uncaught errors in the page"

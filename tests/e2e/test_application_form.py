@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from .axe import COLOUR_RULES, axe_violations
-from .conftest import Site
+from .conftest import Site, record_page
 
 pytestmark = pytest.mark.browser
 
@@ -143,16 +143,11 @@ def mail_parts(page: Page) -> tuple[str, dict[str, list[str]]]:
 def other_browser(browser: Browser, site: Site, **options: object) -> Iterator[Page]:
     """A second, fresh browser context held to the same rules as the `visit` fixture."""
     context = browser.new_context(service_workers="block", **options)  # type: ignore[arg-type]
-    page = context.new_page()
-    requests: list[str] = []
-    errors: list[str] = []
-    page.on("request", lambda request: requests.append(request.url))
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    yield page
+    record = record_page(context.new_page())
+    yield record.page
     context.close()
-    allowed = (site.origin + "/", "data:", "blob:", "about:")
-    assert [url for url in requests if not url.startswith(allowed)] == []
-    assert errors == []
+    assert record.foreign_requests(site.origin) == []
+    assert record.errors == []
 
 
 # ---------------------------------------------------------------- keeping the draft

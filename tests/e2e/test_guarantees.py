@@ -37,7 +37,7 @@ from hooks.csp import inline_script_hashes
 from tests.pages import LANGS, SLUGS
 
 from .axe import COLOUR_RULES, axe_violations
-from .conftest import Site
+from .conftest import Site, foreign_urls
 
 pytestmark = pytest.mark.browser
 
@@ -90,8 +90,7 @@ class Tour:
     notes: dict[str, Any] = field(default_factory=dict)
 
     def foreign(self) -> list[str]:
-        allowed = (self.origin + "/", "data:", "blob:", "about:")
-        return [url for _, url in self.requests if not url.startswith(allowed)]
+        return foreign_urls((url for _, url in self.requests), self.origin)
 
     def goto(self, url: str) -> None:
         response = self.page.goto(url, wait_until="load")
