@@ -12,8 +12,9 @@
 // 2. Answer the first `warmup` checks (one of each kind of request): this loads the schedule, the locales and the GDP data into
 //    memory (the file system is not part of a snapshot) and proves the engine works.
 // 3. Trim the interpreter (sitebuild/snapshot_trim.py: no docstrings, line numbers without
-//    column positions, no caches of the full standard library), zero the heap's free memory and the stack's unused part, so the shipped file compresses
-//    well (freed memory otherwise keeps old bytes), and write the snapshot as a delta against pyodide.asm.wasm's data
+//    column positions, no caches of the full standard library), zero the heap's free memory
+//    and the stack's unused part, so the shipped file compresses well (freed memory otherwise
+//    keeps old bytes), and write the snapshot as a delta against pyodide.asm.wasm's data
 //    segment (docs/assets/javascripts/snapshot-delta.mjs, the module the worker decodes with).
 // 4. Decode the written file as the page does, restore it with only `minimalStdlib` as the standard library (the one the page's snapshot
 //    path fetches) and answer every check again: a module imported lazily after restore, or any
