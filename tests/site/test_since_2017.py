@@ -22,7 +22,7 @@ from tests.pages import LANGS
 SLUG = "since-2017"
 BASE = "https://example.github.io/wego-membership-guide/"
 #: Pages that send the reader to the later facts.
-LINKED_FROM = ("fees/", "cities/")
+LINKED_FROM = ("", "categories/", "contacts/", "about/", "fees/", "cities/", "application/")
 #: The title every box of later facts starts with: the reader sees it is not the letter's.
 OUTSIDE_MARK = {"ru": "Не из письма", "en": "Not from the letter"}
 
@@ -196,7 +196,7 @@ def test_the_page_exists_in_both_languages(built_site, lang):
 @pytest.mark.parametrize("slug", LINKED_FROM)
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_page_is_linked_from_the_pages_that_need_it(built_site, lang, slug):
-    """The fees and several-cities pages link to it."""
+    """Home, categories, contacts, about, fees, several cities and the form link to it."""
     page = html(built_site, lang, slug)
     article = page[page.index("<article") : page.index("</article>")]
     targets = {
