@@ -11,6 +11,7 @@ SLUGS = [
     "cities/",
     "application/",
     "contacts/",
+    "since-2017/",
     "about/",
 ]
 #: Language code -> the folder its pages live in.

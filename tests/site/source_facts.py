@@ -26,12 +26,12 @@ FACTS: tuple[Fact, ...] = (
         "Всемирная организация электронных правительств городов и местной власти (WeGO)",
         "World e-Governments Organization of Cities and Local Governments (WeGO)",
     ),
-    Fact("index", "IV Генеральной Ассамблее WeGO", "4th General Assembly of WeGO"),
+    Fact("index", f"IV{NBSP}Генеральной Ассамблее WeGO", "4th General Assembly of WeGO"),
     Fact("index", f"около 400{NBSP}представителей", "about 400 participants"),
     Fact("index", f"из 113{NBSP}городов", "from 113 cities"),
-    Fact("index", f"120{NBSP}городов", "120 cities"),
+    Fact("index", f"120{NBSP}городов", "120 member cities"),
     Fact("index", f"с 2010{NBSP}года", "since 2010"),
-    Fact("index", "01.08.2017", "01.08.2017"),
+    Fact("index", "01.08.2017", "1 August 2017"),
     Fact("index", "73-Г-01/18086исх", "73-Г-01/18086исх"),
     Fact("index", f"А.{NBSP}А.{NBSP}Смекалин", "A. A. Smekalin"),
     Fact("index", f"Р.{NBSP}Н.{NBSP}Минниханову", "R. N. Minnikhanov"),
@@ -58,11 +58,11 @@ FACTS: tuple[Fact, ...] = (
     Fact("categories", "на следующий год после", "in the year after"),
     Fact(
         "categories",
-        "из источника следует, что ассоциированные члены взносов не платят",
-        "the source implies that Associate Members pay nothing",
+        "ассоциированные члены, по-видимому, взносов не платят",
+        "Associate Members apparently pay nothing",
     ),
     # Benefits.
-    Fact("benefits", f"С 2011{NBSP}года", "Since 2011"),
+    Fact("benefits", f"с 2011{NBSP}года", "since 2011"),
     Fact("benefits", "в городе Сеуле", "in Seoul"),
     Fact("benefits", f"С 2014{NBSP}года", "Since 2014"),
     Fact("benefits", "Ченду (Китай)", "Chengdu (China)"),
@@ -80,7 +80,7 @@ FACTS: tuple[Fact, ...] = (
     Fact(
         "benefits",
         "CeDS",
-        "City e-Government Diagnostic and Solution (CeDS) online platform",
+        "City e-Government Diagnostic and Solution",
     ),
     Fact("benefits", "совместно со Всемирным банком", "together with the World Bank"),
     Fact("benefits", f"В 2015{NBSP}году Организация WeGO запустила", "In 2015 WeGO launched"),
@@ -129,7 +129,7 @@ FACTS: tuple[Fact, ...] = (
     Fact("fees", "## Рассчитать взнос", "## Estimate your fee"),
     Fact(
         "fees",
-        "## Расчёт членских взносов (в долларах США)",
+        "## Расчёт членских взносов (в долларах США в год)",
         "## Membership fee schedule (USD per year)",
     ),
     Fact("fees", "ВВП на душу населения", "GDP per capita (PPP)"),
@@ -152,7 +152,11 @@ FACTS: tuple[Fact, ...] = (
     Fact("cities", "CC BY 4.0", "CC BY 4.0"),
     Fact("cities", "подтвердите в секретариате WeGO", "confirm the fees with the WeGO Secretariat"),
     # Application form.
-    Fact("application", "Форма заявки на получение членства WeGO", "Membership Application Form"),
+    Fact(
+        "application",
+        "Форма заявки на получение членства во Всемирной организации",
+        "Membership Application Form",
+    ),
     Fact(
         "application",
         "Официальное название города / государственного органа исполнительной власти",
@@ -184,7 +188,7 @@ FACTS: tuple[Fact, ...] = (
         "## 5. Контактное лицо для связи с секретариатом WeGO",
         "## 5. Contact person for the WeGO Secretariat",
     ),
-    Fact("application", "Наименование подразделения / отдела", "Department / division"),
+    Fact("application", "Наименование подразделения/отдела", "Department / division"),
     Fact("application", "согласен(на) следовать Уставу WeGO", "agrees to follow the WeGO Charter"),
     Fact(
         "application",
@@ -244,13 +248,59 @@ REVIEW_FACTS: tuple[Fact, ...] = (
     Fact("about", "уточняйте в секретариате WeGO", "ask the WeGO Secretariat"),
     # The guide's inferences are worded as inferences.
     Fact("categories", "вывод путеводителя", "the guide's inference"),
-    Fact("obligations", "из источника следует, что ассоциированные", "the source implies"),
-    Fact("procedure", "Из источника следует, что ассоциированные", "The source implies"),
-    Fact("fees", "из источника следует, что ассоциированные", "the source implies"),
+    *(
+        Fact(slug, "по-видимому, взносов не платят", "apparently pay nothing")
+        for slug in ("categories", "obligations", "procedure", "fees", "about")
+    ),
+    *(
+        Fact(slug, "прямо источник этого не говорит", "the source does not say so outright")
+        for slug in ("categories", "obligations", "procedure", "fees")
+    ),
     Fact("fees", "Дальше — вывод путеводителя", "What follows is the guide's reading"),
-    Fact("about", "Из источника следует", "The source implies"),
+    Fact("about", "Вывод путеводителя: ассоциированные", "The guide's inference: Associate"),
+    Fact("fees", "Как путеводитель читает диапазоны (вывод путеводителя)", "How the guide reads"),
+    Fact("about", "Границы диапазонов", "Band edges"),
+    Fact("fees", "путеводитель читает это как объединённые ячейки", "reads these as merged cells"),
+    Fact("about", "читает это как объединённые ячейки (вывод", "reads this as merged cells (the"),
+    Fact("contacts", "(вывод путеводителя: письмо называет", "(the guide's inference: the letter"),
+    Fact("about", "Сайт Европейского регионального офиса", "Regional Office's website"),
+    Fact("about", "Язык сопроводительного письма", "The cover letter's language"),
+    Fact("benefits", "на сайте WeGO — e-Government", "WeGO's website calls them the e-Government"),
+    Fact("benefits", "на сайте WeGO — City e-Government", "WeGO's website expands the name"),
+    Fact("about", "City e-Government Diagnostic and", "City e-Government Diagnostic and"),
+    # Dated: 2017 content that reads as current is said to be from the 2017 appendix.
+    *(
+        Fact(
+            slug,
+            f"Эта страница пересказывает приложение к письму от 1{NBSP}августа 2017{NBSP}года",
+            "This page retells the appendix to the letter of 1 August 2017",
+        )
+        for slug in ("categories", "benefits", "obligations", "procedure")
+    ),
+    Fact("benefits", f"По данным приложения (2017{NBSP}год)", "According to the appendix (2017)"),
+    Fact(
+        "application",
+        f"по приложению к письму от 1{NBSP}августа 2017{NBSP}года",
+        "come from the appendix to the letter of 1 August 2017",
+    ),
+    Fact("index", f"WeGO тогда были 120{NBSP}городов", "WeGO then had 120 member cities"),
+    Fact("index", "сообщило, что с 2010", "said it had been actively cooperating"),
+    Fact("contacts", "старом шестизначном формате", "old six-digit format"),
+    # The source's own voice is quoted and attributed, not spoken as the guide's.
+    Fact("index", "По словам письма, города", "According to the letter, WeGO member cities"),
+    Fact("index", "Приложение к письму заканчивается призывом", "The letter's appendix ends"),
+    Fact("application", "Приложение заканчивается призывом", "The appendix ends with a call"),
+    Fact("procedure", "начинается словами секретариата WeGO", "opens with the WeGO Secretariat's"),
+    # Sense: the participants, not the cities, are the ones interested.
+    Fact("index", f"«Умный город», из 113{NBSP}городов", "“Smart City” projects, from 113 cities"),
+    # Parity between the languages.
+    Fact("procedure", "ВВП на душу населения (ППС)", "GDP per capita (PPP)"),
+    Fact("index", "(cities.md)", "(cities.md)"),
+    Fact("about", "GeoNames (лицензия CC BY 4.0)", "GeoNames, an open"),
+    Fact("about", "«e-mail», «10", "“e-mail”, “10,000+”"),
+    Fact("about", "«касаемых» → «касающихся»", "a misspelt participle"),
     # Note 2: the source's cut words, then the evident reading in brackets.
-    Fact("fees", "очевидное прочтение путеводителя", "the guide's evident reading"),
+    Fact("fees", "очевидное прочтение путеводителя", "the guide's reading, the obvious one"),
     Fact("about", "за предыдущий г…». Путеводитель", "of the previous y…”. The guide"),
     # The schedule's odd cells and its inferred row axis.
     Fact("fees", "## Оценочные и нестандартные значения", "## Estimated and irregular cells"),
@@ -290,6 +340,11 @@ RETIRED: dict[str, tuple[str, ...]] = {
         "тыс. человек",
         "Секретариате WeGO",
         "Ассоциированные члены взносов не платят",
+        "из источника следует",
+        "Из источника следует",
+        "Вы уже",
+        "подразделения / отдела",
+        "справочник",
     ),
     "en": (
         "(UNPAN)",
@@ -307,5 +362,16 @@ RETIRED: dict[str, tuple[str, ...]] = {
         "— on a purchasing-power-parity basis —",
         "Civic Participation Systems",
         "Associate Members pay no fees",
+        "the source implies",
+        "The source implies",
+        "01.08.2017",
+        "and quotes",
+        "quote that lands",
+        "carried on",
+        "even rise continued",
+        "printed off the row",
+        "the guide's evident reading",
+        "WeGO's members are",
+        '"Membership fees"',
     ),
 }
