@@ -13,8 +13,8 @@ whose columns are ``columns`` (in order), each city's ``cells`` (for the screen)
 ``file_cells`` (for a CSV file), and ``total_row``.
 """
 
-from __future__ import annotations
-
+# No ``from __future__ import annotations`` here: TypedDict must see ``NotRequired`` as a
+# real type, not as a string, to tell optional keys from required ones.
 from typing import Literal, NotRequired, TypedDict, get_args
 
 __all__ = [
