@@ -15,7 +15,7 @@ whose columns are ``columns`` (in order), each city's ``cells`` (for the screen)
 
 # No ``from __future__ import annotations`` here: TypedDict must see ``NotRequired`` as a
 # real type, not as a string, to tell optional keys from required ones.
-from typing import Literal, NotRequired, TypedDict, get_args
+from typing import Literal, NotRequired, TypedDict, TypeGuard, get_args
 
 __all__ = [
     "BATCH_LINE_ORDER",
@@ -43,6 +43,7 @@ __all__ = [
     "QuoteRecord",
     "TotalRow",
     "WarningRecord",
+    "is_error",
 ]
 
 #: What a line of a result is; a consumer may style by kind but never reorders lines.
@@ -138,8 +139,9 @@ class GdpSourceWorldBank(TypedDict):
     origin: Literal["world_bank"]
     iso3: str
     year: int
-    requested_year: int
-    fee_year: int
+    #: The year asked for (the year before ``fee_year``); None when the latest was asked for.
+    requested_year: int | None
+    fee_year: int | None
     is_fallback: bool
     #: The published figure, as the data give it (two decimals).
     value: str
@@ -323,3 +325,10 @@ class BatchErrorRecord(TypedDict):
     cities: list[CityRow]
     errors: list[BadLineRecord]
     gdp_source: NotRequired[GdpSourceRecord]
+
+
+def is_error(
+    record: AnswerRecord | BatchRecord | BatchErrorRecord,
+) -> TypeGuard[ErrorRecord | BatchErrorRecord]:
+    """Whether a record is an error (it has ``error``); ``"error" not in record`` is the quote."""
+    return "error" in record
