@@ -117,6 +117,7 @@ class WarningRecord(TypedDict):
 
 #: A band: ``from`` (inclusive) and ``to`` (exclusive, None for the open last band).
 BandRecord = TypedDict("BandRecord", {"index": int, "from": int, "to": int | None, "label": str})
+BandRecord.__doc__ = "A band of the schedule: its index, bounds and label in the reader's language."
 
 
 class CellRecord(TypedDict):
