@@ -9,7 +9,10 @@ from pathlib import Path
 
 import pytest
 
-PACKAGE = Path(__file__).resolve().parents[2] / "calculator"
+import calculator
+
+#: The package as installed (the wheel, inside Pyodide; the work tree, on the host).
+PACKAGE = Path(calculator.__file__).resolve().parent
 
 
 def _module_name(path: Path) -> str:
