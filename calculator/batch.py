@@ -439,7 +439,12 @@ def _batch_record(
                 "gdp_band_text": first["gdp_band_text"],
                 "category": first["category"],
                 "category_text": first["category_text"],
-                "category_note": _category_line(first, lang)["text"],
+                # As before the lines: the note without the category's name (lines say both).
+                "category_note": (
+                    first["category_note"]
+                    if first["category"] == "full"
+                    else message("batch.associate_note", lang)
+                ),
                 "approval_year": first["approval_year"],
                 "first_fee_year": first["first_fee_year"],
                 "gdp_year": first["gdp_year"],

@@ -198,3 +198,17 @@ def test_the_real_command_prints_json_and_exits_2_on_a_bad_line(csv_file):
     assert record["cities"][0]["fee_usd"] == single["fee_usd"]
     assert record["errors"][0]["code"] == "missing_name"
     assert "Строка 3" in result.stderr
+
+
+def test_human_output_after_the_table_is_the_record_lines_then_notes_and_credit(csv_file):
+    """The CLI decides nothing of its own: the record's lines, its notes, the credit."""
+    path = csv_file("name,population\nBig,12000000\nSmall,500000\nBad,x\n")
+    argv = ["--cities", path, "--country", "RUS", "--category", "associate", "--lang", "en"]
+    _, out, _ = run(argv)
+    _, as_json, _ = run([*argv, "--json"])
+    record = json.loads(as_json)
+    printed = out.splitlines()
+    after_table = printed[printed.index("") + 1 :]
+    expected = [line["text"] for line in record["lines"]] + record["notes"]
+    expected.append(record["gdp_source"]["credit"])
+    assert [line.lstrip("!* ") for line in after_table] == expected
