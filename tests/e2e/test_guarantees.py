@@ -550,22 +550,23 @@ def test_every_built_page_carries_the_policy(built_site: Path):
 # 5. Hostile input through the page
 # ============================================================================================
 
-#: Values a person can put into the widget's one-line boxes (see hostile_inputs.typeable);
-#: in the browser, JSON cannot carry a lone surrogate, so the engine check skips those too.
-BROWSER_ENTRIES = [e for e in CORPUS if not any("\ud800" <= c <= "\udfff" for c in e.text)]
-UI_ENTRIES = [e for e in CORPUS if typeable(e)]
+#: What only the browser can show about hostile input is how the page shows it: the engine's
+#: answer to every value of the corpus is proved in CPython and inside Pyodide
+#: (tests/calculator/test_hostile_inputs.py, which tests/pyodide runs too). So the page is typed
+#: a sample: one value of every kind the corpus has, and every payload that would become markup
+#: or run if the page ever read typed text as HTML.
+_INJECTIONS = {"markup", "script and template injection"}
 
-# All the corpus through the engine the page loads (the widget's worker and client modules).
-ENGINE_IN_PAGE = """
-async ([lang, requests]) => {
-  // The widget's modules sit in a content-addressed folder: found next to fee-quote.mjs.
-  const src = document.querySelector('script[src*="/fee-quote.mjs"]').src;
-  const { createQuoteClient } = await import(new URL('./quote-client.mjs', src).href);
-  const client = createQuoteClient(new URL('./quote-worker.mjs', src));
-  await client.ready;
-  return Promise.all(requests.map((fields) => client.quote(lang, fields)));
-}
-"""
+
+def _sample(entries: Sequence[HostileInput]) -> list[HostileInput]:
+    kinds: dict[str, HostileInput] = {}
+    for entry in entries:
+        kinds.setdefault(entry.what, entry)
+    injections = [e for e in entries if e.what in _INJECTIONS and e not in kinds.values()]
+    return [*kinds.values(), *injections]
+
+
+UI_SAMPLE = _sample([e for e in CORPUS if typeable(e)])
 
 # Snapshot of anything an injected payload would have created.
 INJECTED = f"""
@@ -613,30 +614,18 @@ def host_answer(lang: str, field_name: str, text: str) -> dict[str, Any]:
 
 
 @pytest.mark.parametrize("lang", list(LANGS))
-def test_hostile_values_through_the_engine_and_the_widget(browser, site, lang, record_property):
-    """The corpus: all of it via the page's engine in both languages; every value a person can
-    type, typed into the widget once, half of them on each language's page."""
+def test_hostile_values_typed_into_the_widget_stay_text(browser, site, lang, record_property):
+    """A sample of the corpus typed into the widget, half on each language's page: each value
+    gets the engine's coded error beside its field, in the page's language, as text."""
     failures: list[str] = []
     with tour(browser, site, lang) as t:
         t.goto(site.url(lang, "fees/"))
         wait_engine(t.page)
         baseline = t.page.evaluate(INJECTED)
-
-        # (a) Every value, as population and as GDP, through the engine the page runs.
-        plan = [(e, name) for e in BROWSER_ENTRIES for name in VALID]
-        requests = [{**VALID, name: e.text} for e, name in plan]
-        records = t.page.evaluate(ENGINE_IN_PAGE, [lang, requests])
-        for (entry, name), record in zip(plan, records, strict=True):
-            expected = host_answer(lang, name, entry.text)
-            if "error" not in expected or record != expected:
-                failures.append(f"engine: {entry.what}: {entry.text[:40]!r} as {name}")
-
-        # (b) Every value a person can type, typed into the form once across the two pages:
-        # the Russian page takes the even ones, the English page the odd ones (what reaches
-        # the engine in each language is (a)'s business; this part is about the box, the error
-        # slot and markup). Of this page's share, the even ones go into population, the odd
-        # ones into GDP, the other box holding a valid figure meanwhile.
-        share = UI_ENTRIES[list(LANGS).index(lang) :: 2]
+        # The Russian page takes the even values, the English page the odd ones; of this page's
+        # share the even ones go into population, the odd ones into GDP, the other box holding
+        # a valid figure meanwhile.
+        share = UI_SAMPLE[list(LANGS).index(lang) :: 2]
         sample: list[tuple[HostileInput, str]] = []
         for name, entries in (("population", share[0::2]), ("gdp", share[1::2])):
             other = "gdp" if name == "population" else "population"
@@ -662,9 +651,9 @@ def test_hostile_values_through_the_engine_and_the_widget(browser, site, lang, r
                     failures.append(f"widget: {entry.what}: {entry.text!r} as {name}: {problem}")
                 sample.append((entry, name))
         after = t.page.evaluate(INJECTED)
-        record_property("hostile_tries", len(plan) + len(sample))
+        record_property("hostile_tries", len(sample))
         record_property("hostile_failures", len(failures))
-        assert len(sample) == len(share) >= 100
+        assert len(sample) == len(share)
         assert after == baseline, "markup typed into the widget became elements or ran"
         assert t.csp == []
         assert t.errors == []
