@@ -291,7 +291,6 @@ def test_markup_escapes_catalogue_text(monkeypatch, language):
     scripts = [attrs for tag, attrs in page.tags if tag == "script"]
     assert scripts == [
         {"type": "module", "src": f"../{application_form.SCRIPT}"},
-        {"type": "module", "src": f"../{application_form.DOCX_SCRIPT}"},
     ]
     assert "&lt;img src=x onerror=alert(1)&gt;" in html
     form = next(attrs for tag, attrs in page.tags if tag == "form")

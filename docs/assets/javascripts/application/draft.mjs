@@ -39,6 +39,8 @@ export function draftFileName(prefix, now = new Date()) {
 const own = (object, key) => Object.prototype.hasOwnProperty.call(object, key);
 const isRecord = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
 
+const checkboxValue = (value) => (typeof value === "boolean" ? { value } : { reason: "type" });
+
 /**
  * One field's stored value as the form takes it: {value}, or {reason} when it does not fit:
  * "type" (not text, or not true/false for the checkbox), "too_long" (over the field's
@@ -52,8 +54,6 @@ function fieldValue(field, given) {
   if (field.maxLength > 0 && value.length > field.maxLength) return { reason: "too_long" };
   return field.kind === "month" ? monthValue(value) : { value };
 }
-
-const checkboxValue = (value) => (typeof value === "boolean" ? { value } : { reason: "type" });
 
 function monthValue(value) {
   if (value === "") return { value };
