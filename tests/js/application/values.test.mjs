@@ -72,6 +72,7 @@ test("a one-line value loses tabs and line breaks too", () => {
 test("non-characters and unpaired surrogates go; letters, emoji and other scripts stay", () => {
   assert.equal(stripControls("a\uFFFEb\uFFFFc"), "abc");
   assert.equal(stripControls("x\uD83Dy\uDE00z"), "xyz");
+  assert.equal(stripControls("\uDE00\uD83D\uD83D\uDE00\uD83D"), "😀");
   const kept = "Ульяновск 😀 서울 «ё» — №\u00A01";
   assert.equal(stripControls(kept), kept);
 });

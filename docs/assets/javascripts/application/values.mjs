@@ -30,8 +30,11 @@ export function normaliseMonth(value) {
  * (application-docx/documents.mjs) strips them again from whatever it is given.
  */
 const CONTROL_CHARACTERS =
+  // A surrogate pair is matched first and kept whole; a surrogate left over is unpaired. (No
+  // look-behind: Safari before 16.4 cannot parse it, and this module loads with the form.)
   // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+  /[\uD800-\uDBFF][\uDC00-\uDFFF]|[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF\uD800-\uDFFF]/g;
+const keepPairs = (match) => (match.length === 2 ? match : "");
 /** Tab and line breaks: kept where a text area allows them, control characters elsewhere. */
 const LINE_CONTROLS = /[\t\n\r]/g;
 
@@ -40,7 +43,7 @@ const LINE_CONTROLS = /[\t\n\r]/g;
  * tabs and line breaks too.
  */
 export function stripControls(text, { multiline = true } = {}) {
-  const kept = String(text ?? "").replace(CONTROL_CHARACTERS, "");
+  const kept = String(text ?? "").replace(CONTROL_CHARACTERS, keepPairs);
   return multiline ? kept : kept.replace(LINE_CONTROLS, "");
 }
 
