@@ -823,6 +823,16 @@ def test_declining_to_discard_keeps_the_set_aside_draft(visit, site):
     assert page.evaluate(f"localStorage.getItem({SET_ASIDE_KEY!r})") == original
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violation_with_the_set_aside_notice(browser, site, scheme):
+    """axe-core passes the page with the set-aside notice showing, in both palettes."""
+    rules = COLOUR_RULES if scheme == "dark" else ()
+    with other_browser(browser, site, color_scheme=scheme) as page:
+        _open_with_stored(page, site, "ru", BAD_STORED["too_long"][0])
+        expect(page.locator("[data-set-aside-panel]")).to_be_visible()
+        assert axe_violations(page, rules=rules) == []
+
+
 # ---------------------------------------------------------------- control characters
 
 
