@@ -1,7 +1,7 @@
 // The application page's one script entry, loaded by the form's own markup (so on this page
 // only): it starts the components the page has. The component modules do nothing when
-// imported; this is the page's explicit start (the pattern of GOV.UK Frontend's initAll). The
-// site does not use Material's instant navigation, so every page load runs this once.
+// imported; this is the page's explicit start (the pattern of GOV.UK Frontend's initAll), run
+// once per page load.
 import { WordDownloads } from "../application-docx/download.mjs";
 import { ApplicationForm } from "./form.mjs";
 
