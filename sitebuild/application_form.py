@@ -80,6 +80,7 @@ SCRIPT_MESSAGES = (
     "notice.loaded",
     "notice.cleared",
     "notice.storage_failed",
+    "notice.saving_held",
     "notice.not_replaced",
     "confirm.reset",
     "confirm.replace",

@@ -858,3 +858,32 @@ def test_pasted_control_characters_are_stripped_and_said(browser, site, lang):
         page.keyboard.type("!")
         expect(city).to_have_value("Kazan!")
         expect(note).to_be_hidden()
+
+
+def test_a_second_set_aside_draft_waits_its_turn_and_saving_says_so(visit, site):
+    """With an earlier draft already set aside, a second one is shown first and typing is not
+    saved over it (the page says so); discarding it brings the earlier one up."""
+    first = BAD_STORED["bad_month"][0]
+    second = BAD_STORED["unknown_field"][0]
+    page = visit.page
+    open_form(page, site, "en")
+    page.evaluate(
+        "([key, aside, first, second]) => {"
+        " localStorage.setItem(aside, first); localStorage.setItem(key, second); }",
+        [STORAGE_KEY, SET_ASIDE_KEY, first, second],
+    )
+    page.reload()
+    page.wait_for_selector(READY, state="attached")
+    items = page.locator("[data-set-aside-list] li")
+    expect(items).to_have_text(_set_aside_items("en", BAD_STORED["unknown_field"][2]))
+    page.fill("[data-field='city_government_body']", "Kazan City Executive Committee")
+    expect(page.locator("[data-notice]")).to_have_text(t("en", "notice.saving_held"))
+    assert stored(page) == second
+
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.click("[data-action=set-aside-discard]")
+    expect(items).to_have_text(_set_aside_items("en", BAD_STORED["bad_month"][2]))
+    assert page.evaluate(f"localStorage.getItem({SET_ASIDE_KEY!r})") == first
+    assert json.loads(stored(page) or "{}")["fields"]["city_government_body"] == (
+        "Kazan City Executive Committee"
+    )

@@ -125,7 +125,9 @@ export class ApplicationForm {
   save() {
     if (this.store.save(currentDraft(this.form)) || this.storageWarned) return;
     this.storageWarned = true;
-    this.say(this.messages["notice.storage_failed"], "error");
+    // Held: the stored draft could not be set aside, so saving waits rather than overwrite it.
+    const key = this.store.held === null ? "notice.storage_failed" : "notice.saving_held";
+    this.say(this.messages[key], "error");
   }
 
   /** Put the stored draft back: what fits is applied, what does not is set aside and named. */
