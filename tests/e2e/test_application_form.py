@@ -860,6 +860,17 @@ def test_pasted_control_characters_are_stripped_and_said(browser, site, lang):
         expect(note).to_be_hidden()
 
 
+def test_control_characters_in_a_stored_draft_are_stripped_and_said(visit, site):
+    """A draft saved with a control character in it comes back without it, and the field says so."""
+    page = visit.page
+    _open_with_stored(page, site, "ru", _stored_draft({"city_official_name": "Ka\u0001zan"}))
+    expect(page.locator("[data-field='city_official_name']")).to_have_value("Kazan")
+    note = page.locator("#wego-app-city-official-name-stripped")
+    expect(note).to_have_text(t("ru", "stripped.note"))
+    expect(page.locator("[data-set-aside-panel]")).to_be_hidden()
+    assert "%01" not in mail_parts(page)[0]
+
+
 def test_a_second_set_aside_draft_waits_its_turn_and_saving_says_so(visit, site):
     """With an earlier draft already set aside, a second one is shown first and typing is not
     saved over it (the page says so); discarding it brings the earlier one up."""

@@ -133,7 +133,10 @@ export class ApplicationForm {
   /** Put the stored draft back: what fits is applied, what does not is set aside and named. */
   restore() {
     const { fields, aside } = this.store.load();
-    if (fields) this.apply(fields);
+    if (fields) {
+      this.apply(fields);
+      this.stripAll();
+    }
     this.setAsideNotice.show(aside);
     this.view.refresh();
   }
@@ -235,6 +238,19 @@ export class ApplicationForm {
       return control.selectionStart;
     } catch {
       return null;
+    }
+  }
+
+  /**
+   * Strip control characters from a draft just applied (one saved before they were stripped as
+   * typed, or a file), with the note beside each field that had any.
+   */
+  stripAll() {
+    for (const control of this.controls.filter(isTextField)) {
+      const options = { multiline: control.localName === "textarea" };
+      const kept = stripControls(control.value, options);
+      this.notes.showStripped(control, kept !== control.value);
+      control.value = kept;
     }
   }
 
@@ -388,6 +404,7 @@ export class ApplicationForm {
     }
     this.apply(fields);
     this.resetMessages();
+    this.stripAll();
     this.save();
     this.view.refresh();
     this.say(fillTemplate(this.messages["notice.loaded"], { file: file.name }));
