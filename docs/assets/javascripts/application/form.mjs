@@ -1,5 +1,6 @@
 // The application form on the page: wires the pure modules (values, validation, draft, mail)
-// and the small parts (field notes, error summary, set-aside notice, derived view, draft store)
+// and the small parts (field notes, error summary, set-aside notice, derived view, draft store,
+// draft files, text entry)
 // to the markup that sitebuild/application_form.py renders from overrides/partials/
 // application-form.html. Importing this module does nothing: the page's entry (page.mjs) makes
 // an ApplicationForm for the form element and calls init().
@@ -8,17 +9,18 @@
 // (data attributes on the controls), the actions (data-action) and every message in the page's
 // language (the form's data-messages). Typed text is only ever written with textContent or
 // value, never parsed as HTML.
-import { saveFile } from "../save-file.mjs";
 import { fillTemplate, readMessages } from "../ui-text.mjs";
-import { currentDraft, draftDocument, draftFileName, readDraftText } from "./draft.mjs";
+import { currentDraft } from "./draft.mjs";
+import { DraftFiles } from "./draft-files.mjs";
 import { DraftStore } from "./draft-store.mjs";
 import { ErrorSummary } from "./error-summary.mjs";
 import { FieldNotes } from "./field-notes.mjs";
 import { describeFields, isCheckbox } from "./fields.mjs";
 import { FormView } from "./form-view.mjs";
 import { SetAsideNotice } from "./set-aside-notice.mjs";
+import { TextEntry, isTextField } from "./text-entry.mjs";
 import { problemOf } from "./validation.mjs";
-import { normaliseMonth, pasteOverflow, stripControls } from "./values.mjs";
+import { normaliseMonth } from "./values.mjs";
 
 /** The page's localStorage, or null where the browser refuses it (then nothing is saved). */
 function browserStorage() {
@@ -28,9 +30,6 @@ function browserStorage() {
     return null;
   }
 }
-
-/** Whether `control` is one of the form's text fields (not the checkbox, not a button). */
-const isTextField = (control) => Boolean(control.dataset?.field) && !isCheckbox(control);
 
 export class ApplicationForm {
   /** @param {HTMLFormElement} form  the application form (#wego-application-form) */
@@ -49,10 +48,13 @@ export class ApplicationForm {
     this.store = new DraftStore(browserStorage(), {
       key: form.dataset.storageKey, schema: this.schema, meta: this.meta,
     });
+    this.files = new DraftFiles(form, {
+      schema: this.schema, meta: this.meta, messages: this.messages, say: this.say.bind(this),
+    });
+    this.entry = new TextEntry(this.notes);
     this.notice = form.querySelector("[data-notice]");
     this.checkStatus = form.querySelector("[data-check-status]");
     this.touched = new Set();
-    this.pasteCut = new WeakMap();
     this.storageWarned = false;
   }
 
@@ -72,7 +74,7 @@ export class ApplicationForm {
 
   bindFormEvents() {
     const on = (type, handler) => this.form.addEventListener(type, handler.bind(this));
-    on("paste", this.pasted);
+    this.form.addEventListener("paste", (event) => this.entry.pasted(event));
     on("input", this.typed);
     on("change", this.changedValue);
     on("focusout", this.left);
@@ -135,7 +137,7 @@ export class ApplicationForm {
     const { fields, aside } = this.store.load();
     if (fields) {
       this.apply(fields);
-      this.stripAll();
+      this.entry.stripAll(this.controls);
     }
     this.setAsideNotice.show(aside);
     this.view.refresh();
@@ -198,70 +200,11 @@ export class ApplicationForm {
     if (this.checkAll("check")) this.checkStatus.textContent = this.messages["check.ok"];
   }
 
-  // ---------------------------------------------------------------- typing and pasting
-
-  /** Remember what a paste beyond the field's limit loses; the input event then says so. */
-  pasted(event) {
-    const control = event.target;
-    if (!isTextField(control)) return;
-    this.pasteCut.set(control, pasteOverflow({
-      value: control.value,
-      selectionStart: control.selectionStart,
-      selectionEnd: control.selectionEnd,
-      maxLength: control.maxLength,
-      pasted: event.clipboardData?.getData("text/plain") ?? "",
-      multiline: control.localName === "textarea",
-    }));
-  }
-
-  /**
-   * Drop control characters from the field's value, keeping the caret where it was among the
-   * characters that stay. Returns whether anything was dropped.
-   */
-  static stripControlsFrom(control) {
-    const options = { multiline: control.localName === "textarea" };
-    const value = control.value;
-    const kept = stripControls(value, options);
-    if (kept === value) return false;
-    const caret = ApplicationForm.caretOf(control);
-    control.value = kept;
-    if (caret !== null) {
-      const at = stripControls(value.slice(0, caret), options).length;
-      control.setSelectionRange(at, at);
-    }
-    return true;
-  }
-
-  /** The caret's position; null for inputs without one (type=email). */
-  static caretOf(control) {
-    try {
-      return control.selectionStart;
-    } catch {
-      return null;
-    }
-  }
-
-  /**
-   * Strip control characters from a draft just applied (one saved before they were stripped as
-   * typed, or a file), with the note beside each field that had any.
-   */
-  stripAll() {
-    for (const control of this.controls.filter(isTextField)) {
-      const options = { multiline: control.localName === "textarea" };
-      const kept = stripControls(control.value, options);
-      this.notes.showStripped(control, kept !== control.value);
-      control.value = kept;
-    }
-  }
+  // ---------------------------------------------------------------- typing
 
   typed(event) {
-    const control = event.target;
-    if (isTextField(control)) {
-      this.notes.showStripped(control, ApplicationForm.stripControlsFrom(control));
-      this.notes.showCut(control, this.pasteCut.get(control) ?? null);
-      this.pasteCut.delete(control);
-    }
-    this.changed(control);
+    this.entry.typed(event.target);
+    this.changed(event.target);
   }
 
   changedValue(event) {
@@ -300,7 +243,7 @@ export class ApplicationForm {
         if (this.checkAll("print")) this.print();
       },
       "print-anyway": () => this.print(),
-      download: () => this.downloadDraft(),
+      download: () => this.files.download(currentDraft(this.form)),
       reset: () => this.startAgain(),
       mail: () => this.view.syncMail(),
       "set-aside-download": () => this.downloadSetAside(),
@@ -340,19 +283,11 @@ export class ApplicationForm {
     this.say(this.messages["notice.cleared"]);
   }
 
-  // ---------------------------------------------------------------- draft files
+  // ---------------------------------------------------------------- draft files, set-aside draft
 
-  downloadDraft() {
-    const text = `${JSON.stringify(draftDocument(currentDraft(this.form), this.meta), null, 2)}\n`;
-    saveFile(new Blob([text], { type: "application/json" }), draftFileName(this.form.dataset.filePrefix));
-  }
-
-  /** The set-aside draft exactly as it was stored, as a file. */
   downloadSetAside() {
     const aside = this.store.aside();
-    if (!aside) return;
-    const prefix = `${this.form.dataset.filePrefix}-set-aside`;
-    saveFile(new Blob([aside.text], { type: "application/json" }), draftFileName(prefix));
+    if (aside) this.files.downloadSetAside(aside.text);
   }
 
   discardSetAside() {
@@ -372,30 +307,8 @@ export class ApplicationForm {
     });
   }
 
-  refuse(key, file, label = "") {
-    this.say(fillTemplate(this.messages[`file.${key}`], { file: file.name, label }), "error");
-  }
-
-  /** The chosen file's draft, or null when it was refused (the reader is told why). */
-  async readChosen(file) {
-    if (file.size > Number(this.form.dataset.draftMaxBytes)) {
-      this.refuse("too_large", file);
-      return null;
-    }
-    let text;
-    try {
-      text = await file.text();
-    } catch {
-      this.refuse("not_json", file);
-      return null;
-    }
-    const result = readDraftText(text, this.schema, this.meta);
-    if (!result.fields) this.refuse(result.error, file, result.label);
-    return result.fields ?? null;
-  }
-
   async load(file) {
-    const fields = await this.readChosen(file);
+    const fields = await this.files.read(file);
     if (!fields) return;
     const question = fillTemplate(this.messages["confirm.replace"], { file: file.name });
     if (this.hasData() && !window.confirm(question)) {
@@ -404,7 +317,7 @@ export class ApplicationForm {
     }
     this.apply(fields);
     this.resetMessages();
-    this.stripAll();
+    this.entry.stripAll(this.controls);
     this.save();
     this.view.refresh();
     this.say(fillTemplate(this.messages["notice.loaded"], { file: file.name }));
