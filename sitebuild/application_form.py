@@ -3,7 +3,7 @@
 The form's fields and actions are declared once, below, as data (``SECTIONS``, ``ACTIONS``);
 the Jinja template ``overrides/partials/application-form.html`` turns them into the on-screen
 form and into the print view laid out like the official form. The form's script
-(``assets/javascripts/application/form.mjs``, loaded by the markup itself, so on this page only)
+(``assets/javascripts/application/page.mjs``, loaded by the markup itself, so on this page only)
 reads everything it needs (field kinds, labels, sections, messages) back from the markup's data
 attributes. Without JavaScript the fields are still there and the print view prints as a blank
 form to fill in by hand.
@@ -74,14 +74,27 @@ SCRIPT_MESSAGES = (
     "error.month",
     "error.term_order",
     "cut.note",
+    "stripped.note",
     "summary.item",
     "check.ok",
     "notice.loaded",
     "notice.cleared",
     "notice.storage_failed",
+    "notice.saving_held",
     "notice.not_replaced",
     "confirm.reset",
     "confirm.replace",
+    "confirm.discard_set_aside",
+    "notice.set_aside_discarded",
+    "set_aside.partial",
+    "set_aside.whole.not_json",
+    "set_aside.whole.foreign",
+    "set_aside.whole.version",
+    "set_aside.item",
+    "set_aside.reason.type",
+    "set_aside.reason.too_long",
+    "set_aside.reason.month",
+    "set_aside.reason.unknown",
     "file.not_json",
     "file.foreign",
     "file.bad_value",
@@ -272,16 +285,16 @@ class Action:
 ACTIONS: tuple[Action, ...] = (
     Action("check", kind="submit", primary=True),
     Action("print"),
-    Action("download-docx"),  # application-docx/download.mjs handles both Word buttons
+    Action("download-docx"),  # WordDownloads (application-docx/download.mjs) handles both
     Action("download-letter"),
     Action("mail", kind="link", js_only=False, href=f"mailto:{MAIL_TO}"),
 )
 
-#: The form's script, relative to the site root: it is loaded by the form's own markup, so only
-#: the page with the form loads it.
-SCRIPT = "assets/javascripts/application/form.mjs"
-#: The Word buttons' module: small; it imports the generator and the library only on a click.
-DOCX_SCRIPT = "assets/javascripts/application-docx/download.mjs"
+#: The page's script entry, relative to the site root: it is loaded by the form's own markup, so
+#: only the page with the form loads it. It starts the form (``application/form.mjs``) and the
+#: Word buttons (``application-docx/download.mjs``, which imports the generator and the library
+#: only on a click).
+SCRIPT = "assets/javascripts/application/page.mjs"
 #: The pinned Word library as hooks/vendor_assets.py copies it; fetched on the first click only.
 DOCX_LIBRARY = "assets/vendor/docx/docx.mjs"
 #: The Jinja template of the form and its print view (in the theme's overrides).
@@ -424,7 +437,6 @@ def render_application_form(language: Language, root: str) -> str:
         mail_to=MAIL_TO,
         fax=FAX,
         script_src=f"{root.rstrip('/')}/{SCRIPT}",
-        docx_script_src=f"{root.rstrip('/')}/{DOCX_SCRIPT}",
         docx_library_src=f"{root.rstrip('/')}/{DOCX_LIBRARY}",
         docx_messages=json.dumps(
             {"done": _raw(lang, "docx.done"), "failed": _raw(lang, "docx.failed")},

@@ -706,3 +706,195 @@ def test_a_shortened_mail_names_the_fields_it_left_out(visit, site):
         label = page.get_attribute(f"[data-field='{name}']", "data-mail-label") or ""
         section = sections[name.split("_")[0]]
         assert f"{section} (" in note or (f"{section}: " in note and label in note), (name, note)
+
+
+# ---------------------------------------------------------------- a stored draft that does not fit
+
+SET_ASIDE_KEY = f"{STORAGE_KEY}-set-aside"
+
+
+def _stored_draft(fields: dict[str, object]) -> str:
+    return _draft(fields).decode()
+
+
+#: Stored drafts the form cannot take whole: (text, the field kept, the set-aside list as
+#: (label key or stored name, reason, max)). A None label key names an unknown field by its name.
+BAD_STORED = {
+    "too_long": (
+        _stored_draft({"city_official_name": "Kazan", "city_postcode": "4" * 500}),
+        True,
+        [("field.postcode", "too_long", "20")],
+    ),
+    "unknown_field": (
+        _stored_draft({"city_official_name": "Kazan", "city_population": "1 300 000"}),
+        True,
+        [(None, "unknown", "0")],
+    ),
+    "bad_month": (
+        _stored_draft({"city_official_name": "Kazan", "mayor_term_start": "soon"}),
+        True,
+        [("field.term_start", "month", "7")],
+    ),
+    "not_json": ('{"format": "wego-membership-application-draft", "fields": {"city_', False, []),
+}
+
+
+def _set_aside_items(lang: str, expected_items: list[tuple[str | None, str, str]]) -> list[str]:
+    return [
+        t(
+            lang,
+            "set_aside.item",
+            label=t(lang, label) if label else "city_population",
+            reason=t(lang, f"set_aside.reason.{reason}", max=limit),
+        )
+        for label, reason, limit in expected_items
+    ]
+
+
+def _open_with_stored(page: Page, site: Site, lang: str, text: str) -> None:
+    open_form(page, site, lang)
+    page.evaluate("([key, text]) => localStorage.setItem(key, text)", [STORAGE_KEY, text])
+    page.reload()
+    page.wait_for_selector(READY, state="attached")
+
+
+@pytest.mark.parametrize("case", list(BAD_STORED))
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_a_stored_draft_that_does_not_fit_is_set_aside_and_said(visit, site, tmp_path, lang, case):
+    """What fits is applied, the notice names the rest, the stored text is kept untouched under
+    its own key while typing goes on, downloads exactly, and goes only when discarded."""
+    original, kept, items = BAD_STORED[case]
+    page = visit.page
+    _open_with_stored(page, site, lang, original)
+    panel = page.locator("[data-set-aside-panel]")
+    expect(panel).to_be_visible()
+    intro = "set_aside.partial" if items else "set_aside.whole.not_json"
+    expect(page.locator("[data-set-aside-text]")).to_have_text(t(lang, intro))
+    expect(page.locator("[data-set-aside-list] li")).to_have_text(_set_aside_items(lang, items))
+    assert page.get_attribute("[data-set-aside]", "aria-live") == "polite"
+    official_name = page.locator("[data-field='city_official_name']")
+    expect(official_name).to_have_value("Kazan" if kept else "")
+
+    page.fill("[data-field='city_government_body']", "Kazan City Executive Committee")
+    assert page.evaluate(f"localStorage.getItem({SET_ASIDE_KEY!r})") == original
+    assert json.loads(stored(page) or "{}")["fields"]["city_government_body"] == (
+        "Kazan City Executive Committee"
+    )
+    page.reload()
+    page.wait_for_selector(READY, state="attached")
+    expect(panel).to_be_visible()
+    expect(page.locator("[data-field='city_government_body']")).to_have_value(
+        "Kazan City Executive Committee"
+    )
+
+    with page.expect_download() as info:
+        page.click("[data-action=set-aside-download]")
+    path = tmp_path / info.value.suggested_filename
+    info.value.save_as(path)
+    assert path.name.startswith("wego-application-draft-set-aside-")
+    assert path.read_text(encoding="utf-8") == original
+
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.click("[data-action=set-aside-discard]")
+    expect(page.locator("[data-notice]")).to_have_text(t(lang, "notice.set_aside_discarded"))
+    expect(panel).to_be_hidden()
+    assert page.evaluate(f"localStorage.getItem({SET_ASIDE_KEY!r})") is None
+    page.reload()
+    page.wait_for_selector(READY, state="attached")
+    expect(panel).to_be_hidden()
+    expect(official_name).to_have_value("Kazan" if kept else "")
+
+
+def test_declining_to_discard_keeps_the_set_aside_draft(visit, site):
+    """«Удалить отложенный черновик» asks first; declined, the stored text stays."""
+    original = BAD_STORED["unknown_field"][0]
+    page = visit.page
+    _open_with_stored(page, site, "ru", original)
+    questions: list[str] = []
+
+    def decline(dialog):
+        questions.append(dialog.message)
+        dialog.dismiss()
+
+    page.once("dialog", decline)
+    page.click("[data-action=set-aside-discard]")
+    assert questions == [t("ru", "confirm.discard_set_aside")]
+    expect(page.locator("[data-set-aside-panel]")).to_be_visible()
+    assert page.evaluate(f"localStorage.getItem({SET_ASIDE_KEY!r})") == original
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violation_with_the_set_aside_notice(browser, site, scheme):
+    """axe-core passes the page with the set-aside notice showing, in both palettes."""
+    rules = COLOUR_RULES if scheme == "dark" else ()
+    with other_browser(browser, site, color_scheme=scheme) as page:
+        _open_with_stored(page, site, "ru", BAD_STORED["too_long"][0])
+        expect(page.locator("[data-set-aside-panel]")).to_be_visible()
+        assert axe_violations(page, rules=rules) == []
+
+
+# ---------------------------------------------------------------- control characters
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_pasted_control_characters_are_stripped_and_said(browser, site, lang):
+    """A NUL pasted into a field is dropped, the field says so, and the e-mail link has no %00."""
+    with other_browser(browser, site, permissions=["clipboard-read", "clipboard-write"]) as page:
+        open_form(page, site, lang)
+        city = page.locator("[data-field='city_official_name']")
+        page.evaluate("text => navigator.clipboard.writeText(text)", "Ka\u0000zan")
+        city.focus()
+        page.keyboard.press("Control+V")
+        expect(city).to_have_value("Kazan")
+        note = page.locator("#wego-app-city-official-name-stripped")
+        expect(note).to_have_text(t(lang, "stripped.note"))
+        assert "wego-app-city-official-name-stripped" in (
+            city.get_attribute("aria-describedby") or ""
+        )
+        href, query = mail_parts(page)
+        assert "%00" not in href
+        assert "Kazan" in query["subject"][0]
+        assert json.loads(stored(page) or "{}")["fields"]["city_official_name"] == "Kazan"
+        page.keyboard.type("!")
+        expect(city).to_have_value("Kazan!")
+        expect(note).to_be_hidden()
+
+
+def test_control_characters_in_a_stored_draft_are_stripped_and_said(visit, site):
+    """A draft saved with a control character in it comes back without it, and the field says so."""
+    page = visit.page
+    _open_with_stored(page, site, "ru", _stored_draft({"city_official_name": "Ka\u0001zan"}))
+    expect(page.locator("[data-field='city_official_name']")).to_have_value("Kazan")
+    note = page.locator("#wego-app-city-official-name-stripped")
+    expect(note).to_have_text(t("ru", "stripped.note"))
+    expect(page.locator("[data-set-aside-panel]")).to_be_hidden()
+    assert "%01" not in mail_parts(page)[0]
+
+
+def test_a_second_set_aside_draft_waits_its_turn_and_saving_says_so(visit, site):
+    """With an earlier draft already set aside, a second one is shown first and typing is not
+    saved over it (the page says so); discarding it brings the earlier one up."""
+    first = BAD_STORED["bad_month"][0]
+    second = BAD_STORED["unknown_field"][0]
+    page = visit.page
+    open_form(page, site, "en")
+    page.evaluate(
+        "([key, aside, first, second]) => {"
+        " localStorage.setItem(aside, first); localStorage.setItem(key, second); }",
+        [STORAGE_KEY, SET_ASIDE_KEY, first, second],
+    )
+    page.reload()
+    page.wait_for_selector(READY, state="attached")
+    items = page.locator("[data-set-aside-list] li")
+    expect(items).to_have_text(_set_aside_items("en", BAD_STORED["unknown_field"][2]))
+    page.fill("[data-field='city_government_body']", "Kazan City Executive Committee")
+    expect(page.locator("[data-notice]")).to_have_text(t("en", "notice.saving_held"))
+    assert stored(page) == second
+
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.click("[data-action=set-aside-discard]")
+    expect(items).to_have_text(_set_aside_items("en", BAD_STORED["bad_month"][2]))
+    assert page.evaluate(f"localStorage.getItem({SET_ASIDE_KEY!r})") == first
+    assert json.loads(stored(page) or "{}")["fields"]["city_government_body"] == (
+        "Kazan City Executive Committee"
+    )

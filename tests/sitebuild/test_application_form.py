@@ -291,7 +291,6 @@ def test_markup_escapes_catalogue_text(monkeypatch, language):
     scripts = [attrs for tag, attrs in page.tags if tag == "script"]
     assert scripts == [
         {"type": "module", "src": f"../{application_form.SCRIPT}"},
-        {"type": "module", "src": f"../{application_form.DOCX_SCRIPT}"},
     ]
     assert "&lt;img src=x onerror=alert(1)&gt;" in html
     form = next(attrs for tag, attrs in page.tags if tag == "form")
@@ -371,3 +370,37 @@ def test_without_the_script_nothing_speaks_of_saving(language):
     for key in ("form.draft.reset", "form.draft.autosave", "form.privacy_draft"):
         assert ru_or_en[key] not in text, key
     assert ru_or_en["form.privacy"] in text
+
+
+@pytest.mark.parametrize("language", LANGS, ids=lambda lang: lang.value)
+def test_every_text_field_has_a_note_for_stripped_characters(language):
+    """Beside each text field, a hidden note the script fills when it strips control characters,
+    read with the field (aria-describedby)."""
+    page = parse(render_application_form(language, ".."))
+    for name, control in page.controls.items():
+        if control.get("type") == "checkbox":
+            continue
+        note = f"{control['id']}-stripped"
+        assert note in page.ids, name
+        assert note in str(control["aria-describedby"]).split(), name
+        attrs = next(attrs for tag, attrs in page.tags if attrs.get("id") == note)
+        assert "hidden" in attrs
+
+
+@pytest.mark.parametrize("language", LANGS, ids=lambda lang: lang.value)
+def test_the_set_aside_notice_is_a_live_region_near_the_top(language):
+    """The notice about a stored draft set aside sits before the first section, in a polite live
+    region, hidden until needed, with its two buttons labelled in the page's language."""
+    html = render_application_form(language, "..")
+    region = html.index("data-set-aside>")
+    assert region < html.index("data-error-summary") < html.index("<fieldset")
+    page = parse(html)
+    region_attrs = next(attrs for _, attrs in page.tags if "data-set-aside" in attrs)
+    assert region_attrs["aria-live"] == "polite"
+    panel = next(attrs for _, attrs in page.tags if "data-set-aside-panel" in attrs)
+    assert "hidden" in panel
+    texts = catalogue(language.value)
+    for action in ("download", "discard"):
+        button = f'data-action="set-aside-{action}">{texts[f"form.set_aside.{action}"]}</button>'
+        assert button in html, action
+    assert texts["form.set_aside.kept"] in html

@@ -1,9 +1,11 @@
-// The draft: values as a plain object, the file's exact round trip, refusal of bad files.
+// The draft: values as a plain object, the file's exact round trip, refusal of bad files, and
+// what of a stored draft is kept and what set aside.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
 import {
-  checkDraft, currentDraft, draftDocument, draftFileName, readDraftText,
+  checkDraft, currentDraft, draftDocument, draftFileName, readDraftText, salvageDraft,
+  salvageDraftText,
 } from "../../../docs/assets/javascripts/application/draft.mjs";
 
 const META = { format: "wego-membership-application-draft", version: 1 };
@@ -69,4 +71,48 @@ test("the file is named after the prefix and the day", () => {
     draftFileName("wego-application-draft", new Date("2026-11-29T23:59:00Z")),
     "wego-application-draft-2026-11-29.json",
   );
+});
+
+const EMPTY = { same: false, city: "", postcode: "", start: "" };
+
+test("a stored draft that fits is applied whole, nothing set aside", () => {
+  const fields = { same: true, city: "Казань", postcode: "420000", start: "2018-09" };
+  assert.deepEqual(salvageDraft({ ...META, fields }, SCHEMA, META), { whole: null, fields, setAside: [] });
+});
+
+test("a stored draft keeps every field that fits and names the others, in form order", () => {
+  const stored = {
+    ...META,
+    fields: { password: "y", start: "soon", postcode: "1".repeat(21), city: "Казань", same: "yes" },
+  };
+  const result = salvageDraft(stored, SCHEMA, META);
+  assert.equal(result.whole, null);
+  assert.deepEqual(result.fields, { ...EMPTY, city: "Казань" });
+  assert.deepEqual(result.setAside, [
+    { name: "same", label: "Same as", reason: "type", max: -1 },
+    { name: "postcode", label: "Postcode", reason: "too_long", max: 20 },
+    { name: "start", label: "Start", reason: "month", max: 7 },
+    { name: "password", label: "password", reason: "unknown", max: 0 },
+  ]);
+});
+
+test("a value at its field's limit is kept; one character more is set aside", () => {
+  const at = salvageDraft({ ...META, fields: { postcode: "1".repeat(20) } }, SCHEMA, META);
+  assert.deepEqual(at.setAside, []);
+  const over = salvageDraft({ ...META, fields: { postcode: "1".repeat(21), city: 7 } }, SCHEMA, META);
+  assert.deepEqual(over.setAside.map((item) => [item.name, item.reason]),
+    [["city", "type"], ["postcode", "too_long"]]);
+});
+
+test("a stored draft nothing can be taken from says why, as a whole", () => {
+  const cases = [
+    ["{broken", "not_json"],
+    ["null", "foreign"],
+    [JSON.stringify({ name: "something else" }), "foreign"],
+    [JSON.stringify({ ...META, fields: [] }), "foreign"],
+    [JSON.stringify({ ...META, version: 2, fields: { city: "X" } }), "version"],
+  ];
+  for (const [text, whole] of cases) {
+    assert.deepEqual(salvageDraftText(text, SCHEMA, META), { whole, fields: null, setAside: [] }, text);
+  }
 });

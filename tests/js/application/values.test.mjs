@@ -1,9 +1,9 @@
-// The form's value formatting: months, clipping, pasted text that does not fit.
+// The form's value formatting: months, clipping, pasted text that does not fit, control characters.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
 import {
-  clip, formatMonth, normaliseMonth, oneLine, pasteOverflow,
+  clip, formatMonth, normaliseMonth, oneLine, pasteOverflow, stripControls,
 } from "../../../docs/assets/javascripts/application/values.mjs";
 
 test("a month is shown in the catalogue's order; anything else as typed", () => {
@@ -55,4 +55,30 @@ test("line breaks count as the field will keep them", () => {
   assert.equal(pasteOverflow({ ...base, pasted, multiline: true }), null);
   assert.equal(pasteOverflow({ ...base, pasted: `${pasted}\r\n`, multiline: true }).length, 11);
   assert.equal(pasteOverflow({ ...base, pasted: "12345\n\n\n67890", multiline: false }), null);
+});
+
+test("control characters are stripped: C0 but tab and line breaks, DEL, C1", () => {
+  assert.equal(stripControls("Ka\u0000zan"), "Kazan");
+  const c0 = Array.from({ length: 32 }, (_, code) => String.fromCharCode(code)).join("");
+  assert.equal(stripControls(`a${c0}b`), "a\t\n\rb");
+  assert.equal(stripControls("a\u007Fb\u0080c\u009Fd\u00A0e"), "abcd\u00A0e");
+});
+
+test("a one-line value loses tabs and line breaks too", () => {
+  assert.equal(stripControls("Ivan\tIvanov\r\n", { multiline: false }), "IvanIvanov");
+  assert.equal(stripControls("ул. Кузнецова, 7\nУльяновск"), "ул. Кузнецова, 7\nУльяновск");
+});
+
+test("non-characters and unpaired surrogates go; letters, emoji and other scripts stay", () => {
+  assert.equal(stripControls("a\uFFFEb\uFFFFc"), "abc");
+  assert.equal(stripControls("x\uD83Dy\uDE00z"), "xyz");
+  assert.equal(stripControls("\uDE00\uD83D\uD83D\uDE00\uD83D"), "😀");
+  const kept = "Ульяновск 😀 서울 «ё» — №\u00A01";
+  assert.equal(stripControls(kept), kept);
+});
+
+test("stripping twice changes nothing more, and works for any value", () => {
+  assert.equal(stripControls(stripControls("a\u0001\u0002b")), "ab");
+  assert.equal(stripControls(undefined), "");
+  assert.equal(stripControls(42), "42");
 });

@@ -6,9 +6,11 @@
  * pinned), the values the reader typed ({field name: text}) and the page's texts file, which
  * sitebuild/application_docx.py writes from the form's declarations and catalogues. No label
  * is typed here. Typed text only ever becomes text runs (the library escapes XML); characters
- * XML 1.0 cannot hold are dropped first, or the file would not open.
+ * XML 1.0 cannot hold are dropped first (the form's own rule, application/values.mjs), or the
+ * file would not open.
  */
 
+import { stripControls } from "../application/values.mjs";
 import { fileNamePart } from "./transliterate.mjs";
 
 /** A4 in twentieths of a point, and margins of 2 cm (left 2.5 cm for filing). */
@@ -22,17 +24,9 @@ const LABEL_WIDTH = Math.round(TEXT_WIDTH * 0.42);
 export const BLANK = "_".repeat(24);
 const GREY = "555555";
 
-/**
- * Control characters (except tab and line breaks), U+FFFE/U+FFFF and unpaired surrogates are
- * not allowed in XML 1.0; C1 controls are allowed but discouraged and break some readers.
- */
-const NOT_XML =
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-/** A value as text a Word file can hold. */
+/** A value as text a Word file can hold: without the characters the form strips too. */
 export function clean(value) {
-  return String(value ?? "").replace(NOT_XML, "");
+  return stripControls(value);
 }
 
 /** The typed value of `name`, cleaned and trimmed ("" when absent). */

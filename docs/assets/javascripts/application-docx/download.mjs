@@ -8,7 +8,8 @@
  * language's texts (written at build time by sitebuild/application_docx.py). The document is
  * made in the browser and saved as a file: nothing is sent anywhere.
  *
- * One listener on the document serves every page Material's instant navigation brings in.
+ * Importing this module does nothing: the page's entry (application/page.mjs) makes a
+ * WordDownloads for the form and calls init().
  */
 
 import { saveFile } from "../save-file.mjs";
@@ -42,36 +43,55 @@ async function loadTexts(lang) {
   return response.json();
 }
 
-async function download(button) {
-  const form = button.closest("form");
-  const status = form && form.querySelector("[data-docx-status]");
-  if (!form || button.getAttribute("aria-busy") === "true") return;
-  const values = formValues(form);
-  const lang = (button.closest("[lang]") || document.documentElement).lang || "en";
-  button.setAttribute("aria-busy", "true");
-  if (status) status.textContent = "";
-  try {
+export class WordDownloads {
+  /** @param {HTMLFormElement} form  the application form, which holds both Word buttons */
+  constructor(form) {
+    this.form = form;
+    this.status = form.querySelector("[data-docx-status]");
+  }
+
+  init() {
+    this.form.addEventListener("click", (event) => {
+      const button = event.target instanceof Element ? event.target.closest(SELECTOR) : null;
+      if (!button) return;
+      event.preventDefault();
+      this.download(button);
+    });
+    return this;
+  }
+
+  report(key, values = {}) {
+    if (this.status) this.status.textContent = fillTemplate(readMessages(this.status)[key], values);
+  }
+
+  /** The generator, the library and the texts, fetched now (on the first click) in parallel. */
+  async modules(lang) {
     const [generator, docx, texts] = await Promise.all([
       import(GENERATOR.href),
-      import(libraryUrl(status).href),
+      import(libraryUrl(this.status).href),
       loadTexts(lang.slice(0, 2)),
     ]);
-    const { document: wordDocument, fileName } = generator.build(
-      KINDS[button.dataset.action], docx, values, texts,
-    );
-    saveFile(await docx.Packer.toBlob(wordDocument), fileName);
-    if (status) status.textContent = fillTemplate(readMessages(status).done, { file: fileName });
-  } catch (error) {
-    if (status) status.textContent = readMessages(status).failed;
-    console.warn("The Word document could not be made:", error);
-  } finally {
-    button.removeAttribute("aria-busy");
+    return { generator, docx, texts };
+  }
+
+  async download(button) {
+    if (button.getAttribute("aria-busy") === "true") return;
+    const values = formValues(this.form);
+    const lang = (button.closest("[lang]") || document.documentElement).lang || "en";
+    button.setAttribute("aria-busy", "true");
+    if (this.status) this.status.textContent = "";
+    try {
+      const { generator, docx, texts } = await this.modules(lang);
+      const { document: wordDocument, fileName } = generator.build(
+        KINDS[button.dataset.action], docx, values, texts,
+      );
+      saveFile(await docx.Packer.toBlob(wordDocument), fileName);
+      this.report("done", { file: fileName });
+    } catch (error) {
+      this.report("failed");
+      console.warn("The Word document could not be made:", error);
+    } finally {
+      button.removeAttribute("aria-busy");
+    }
   }
 }
-
-document.addEventListener("click", (event) => {
-  const button = event.target instanceof Element ? event.target.closest(SELECTOR) : null;
-  if (!button) return;
-  event.preventDefault();
-  download(button);
-});

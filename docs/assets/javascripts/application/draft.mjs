@@ -2,8 +2,10 @@
 // kept in the browser's storage. Only `currentDraft` touches the page; the rest is pure and
 // tested by tests/js/application/draft.test.mjs.
 //
-// A draft file is {format, version, saved_at, fields: {fieldName: value}}. A file is taken
-// whole or not at all: `checkDraft` says what is wrong before anything is applied.
+// A draft is {format, version, saved_at, fields: {fieldName: value}}. A file the reader picks
+// is taken whole or not at all (`checkDraft` says what is wrong before anything is applied):
+// refusing it loses nothing. The copy in the browser's storage is the reader's only copy, so it
+// is salvaged field by field instead (`salvageDraft`): what fits is applied, the rest is named.
 import { MONTH, normaliseMonth } from "./values.mjs";
 
 /**
@@ -37,39 +39,74 @@ export function draftFileName(prefix, now = new Date()) {
 const own = (object, key) => Object.prototype.hasOwnProperty.call(object, key);
 const isRecord = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
 
-/**
- * Check a parsed draft against the form's fields (`schema`: [{name, kind, label, maxLength}]).
- * Returns {fields} with a value for every field (absent ones empty), or {error, label} with
- * error "foreign" (not a draft of this form) or "bad_value" (the field `label` does not fit).
- * Months are read leniently ("8/2017" is taken as "2017-08").
- */
-export function checkDraft(data, schema, { format, version }) {
-  if (!isRecord(data) || data.format !== format || data.version !== version) {
-    return { error: "foreign" };
-  }
-  const given = data.fields;
-  if (!isRecord(given)) return { error: "foreign" };
-  const known = new Set(schema.map((field) => field.name));
-  if (Object.keys(given).some((name) => !known.has(name))) return { error: "foreign" };
+const checkboxValue = (value) => (typeof value === "boolean" ? { value } : { reason: "type" });
 
-  const fields = {};
-  for (const field of schema) {
-    const present = own(given, field.name);
-    const bad = { error: "bad_value", label: field.label };
-    if (field.kind === "checkbox") {
-      if (present && typeof given[field.name] !== "boolean") return bad;
-      fields[field.name] = present ? given[field.name] : false;
-      continue;
-    }
-    let value = present ? given[field.name] : "";
-    if (typeof value !== "string") return bad;
-    if (field.maxLength > 0 && value.length > field.maxLength) return bad;
-    if (field.kind === "month" && value !== "") {
-      value = normaliseMonth(value);
-      if (!MONTH.test(value)) return bad;
-    }
-    fields[field.name] = value;
+/**
+ * One field's stored value as the form takes it: {value}, or {reason} when it does not fit:
+ * "type" (not text, or not true/false for the checkbox), "too_long" (over the field's
+ * maxlength) or "month" (not a month). Absent fields are empty. Months are read leniently
+ * ("8/2017" is taken as "2017-08").
+ */
+function fieldValue(field, given) {
+  if (field.kind === "checkbox") return checkboxValue(own(given, field.name) ? given[field.name] : false);
+  const value = own(given, field.name) ? given[field.name] : "";
+  if (typeof value !== "string") return { reason: "type" };
+  if (field.maxLength > 0 && value.length > field.maxLength) return { reason: "too_long" };
+  return field.kind === "month" ? monthValue(value) : { value };
+}
+
+function monthValue(value) {
+  if (value === "") return { value };
+  const month = normaliseMonth(value);
+  return MONTH.test(month) ? { value: month } : { reason: "month" };
+}
+
+/**
+ * What of a parsed draft the form can take, field by field (`schema`: [{name, kind, label,
+ * maxLength}]). Returns {whole, fields, setAside}:
+ * - whole: null, or why nothing can be taken: "foreign" (not a draft of this form) or
+ *   "version" (a draft of another version of the form, whose fields may mean other things);
+ * - fields: a value for every field of the form (a set-aside or absent one empty), or null;
+ * - setAside: [{name, label, reason, max}] in form order, then names the form does not know
+ *   (reason "unknown", their label the stored name), so the reader can be told what was left.
+ */
+export function salvageDraft(data, schema, { format, version }) {
+  if (!isRecord(data) || data.format !== format || !isRecord(data.fields)) {
+    return { whole: "foreign", fields: null, setAside: [] };
   }
+  if (data.version !== version) return { whole: "version", fields: null, setAside: [] };
+  const fields = {};
+  const setAside = [];
+  for (const field of schema) {
+    const { value, reason } = fieldValue(field, data.fields);
+    fields[field.name] = reason ? fieldValue(field, {}).value : value;
+    if (reason) setAside.push({ name: field.name, label: field.label, reason, max: field.maxLength });
+  }
+  const known = new Set(schema.map((field) => field.name));
+  for (const name of Object.keys(data.fields).filter((key) => !known.has(key))) {
+    setAside.push({ name, label: name, reason: "unknown", max: 0 });
+  }
+  return { whole: null, fields, setAside };
+}
+
+/** A stored draft's text, salvaged as `salvageDraft` does; unreadable text is whole "not_json". */
+export function salvageDraftText(text, schema, meta) {
+  try {
+    return salvageDraft(JSON.parse(text), schema, meta);
+  } catch {
+    return { whole: "not_json", fields: null, setAside: [] };
+  }
+}
+
+/**
+ * Check a parsed draft file: it is taken whole or not at all. Returns {fields} with a value for
+ * every field, or {error, label} with error "foreign" (not a draft of this form or this
+ * version, or a field the form does not know) or "bad_value" (the field `label` does not fit).
+ */
+export function checkDraft(data, schema, meta) {
+  const { whole, fields, setAside } = salvageDraft(data, schema, meta);
+  if (whole || setAside.some((item) => item.reason === "unknown")) return { error: "foreign" };
+  if (setAside.length) return { error: "bad_value", label: setAside[0].label };
   return { fields };
 }
 

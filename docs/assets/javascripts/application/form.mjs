@@ -1,501 +1,325 @@
 // The application form on the page: wires the pure modules (values, validation, draft, mail)
+// and the small parts (field notes, error summary, set-aside notice, derived view, draft store,
+// draft files, text entry)
 // to the markup that sitebuild/application_form.py renders from overrides/partials/
-// application-form.html. Loaded by the form's own <script type="module">, so only on the
-// application page; started through Material's document$ (every page load, instant or not).
+// application-form.html. Importing this module does nothing: the page's entry (page.mjs) makes
+// an ApplicationForm for the form element and calls init().
 //
 // Everything it needs comes from the markup: the fields with their kinds, labels and sections
 // (data attributes on the controls), the actions (data-action) and every message in the page's
 // language (the form's data-messages). Typed text is only ever written with textContent or
 // value, never parsed as HTML.
 import { fillTemplate, readMessages } from "../ui-text.mjs";
-import { currentDraft, draftDocument, draftFileName, readDraftText } from "./draft.mjs";
-import { buildMail, mailLines } from "./mail.mjs";
+import { currentDraft } from "./draft.mjs";
+import { DraftFiles } from "./draft-files.mjs";
+import { DraftStore } from "./draft-store.mjs";
+import { ErrorSummary } from "./error-summary.mjs";
+import { FieldNotes } from "./field-notes.mjs";
+import { describeFields, isCheckbox } from "./fields.mjs";
+import { FormView } from "./form-view.mjs";
+import { SetAsideNotice } from "./set-aside-notice.mjs";
+import { TextEntry, isTextField } from "./text-entry.mjs";
 import { problemOf } from "./validation.mjs";
-import { formatMonth, normaliseMonth, oneLine, pasteOverflow } from "./values.mjs";
+import { normaliseMonth } from "./values.mjs";
 
-const FORM_ID = "wego-application-form";
-
-/** The form's fields as the pure modules see them, read once from the controls. */
-function describe(controls) {
-  return controls.map((control) => {
-    const section = control.closest("fieldset[data-section]");
-    return {
-      name: control.dataset.field,
-      kind: control.dataset.kind,
-      label: control.dataset.label,
-      required: control.required,
-      maxLength: control.maxLength,
-      after: control.dataset.after || "",
-      section: section?.dataset.mailTitle ?? "",
-      sectionShort: section?.dataset.mailShort ?? "",
-      mailLabel: control.dataset.mailLabel,
-      rank: Number(control.dataset.mailRank || 0),
-    };
-  });
+/** The page's localStorage, or null where the browser refuses it (then nothing is saved). */
+function browserStorage() {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
 }
 
-/** The e-mail's strings: the "mail:"-prefixed messages, without the prefix. */
-function mailText(messages) {
-  return Object.fromEntries(Object.entries(messages)
-    .filter(([key]) => key.startsWith("mail:"))
-    .map(([key, value]) => [key.slice(5), value]));
-}
+export class ApplicationForm {
+  /** @param {HTMLFormElement} form  the application form (#wego-application-form) */
+  constructor(form) {
+    this.form = form;
+    this.messages = readMessages(form);
+    this.meta = { format: form.dataset.draftFormat, version: Number(form.dataset.draftVersion) };
+    this.controls = [...form.querySelectorAll("[data-field]")];
+    this.schema = describeFields(this.controls);
+    this.notes = new FieldNotes(form.ownerDocument, this.messages);
+    this.summary = new ErrorSummary(form.querySelector("[data-error-summary]"), this.messages);
+    this.view = new FormView(form, {
+      controls: this.controls, schema: this.schema, messages: this.messages, notes: this.notes,
+    });
+    this.setAsideNotice = new SetAsideNotice(form.querySelector("[data-set-aside]"), this.messages);
+    this.store = new DraftStore(browserStorage(), {
+      key: form.dataset.storageKey, schema: this.schema, meta: this.meta,
+    });
+    this.files = new DraftFiles(form, {
+      schema: this.schema, meta: this.meta, messages: this.messages, say: this.say.bind(this),
+    });
+    this.entry = new TextEntry(this.notes);
+    this.notice = form.querySelector("[data-notice]");
+    this.checkStatus = form.querySelector("[data-check-status]");
+    this.touched = new Set();
+    this.storageWarned = false;
+  }
 
-function setup(form) {
-  const messages = readMessages(form);
-  const app = form.closest(".wego-app") ?? form.parentNode;
-  const meta = { format: form.dataset.draftFormat, version: Number(form.dataset.draftVersion) };
-  const storageKey = form.dataset.storageKey;
-  const controls = [...form.querySelectorAll("[data-field]")];
-  const schema = describe(controls);
-  const byName = Object.fromEntries(controls.map((control) => [control.dataset.field, control]));
-  const sameAs = form.querySelector("input[type=checkbox][data-field]");
-  const mirrors = controls.filter((control) => control.dataset.mirrorOf);
-  const summary = form.querySelector("[data-error-summary]");
-  const summaryList = form.querySelector("[data-error-list]");
-  const printAnyway = form.querySelector("[data-print-anyway]");
-  const notice = form.querySelector("[data-notice]");
-  const checkStatus = form.querySelector("[data-check-status]");
-  const mailLink = form.querySelector("[data-action=mail]");
-  const shortenedNote = form.querySelector("[data-mail-shortened]");
-  const fileInput = form.querySelector("input[type=file][data-action=load]");
-  const mail = mailText(messages);
-  const touched = new Set();
-  const pasteCut = new WeakMap();
-  let storageWarned = false;
+  /** Start the form once: events, the script-only parts, the stored draft. */
+  init() {
+    if (this.form.dataset.enhanced === "true") return this;
+    this.bindFormEvents();
+    this.bindWindowEvents();
+    for (const element of this.form.querySelectorAll("[data-js-only]")) {
+      element.hidden = false;
+      if (element.type === "submit") element.disabled = false;
+    }
+    this.restore();
+    this.form.dataset.enhanced = "true";
+    return this;
+  }
 
-  const isCheckbox = (control) => control.type === "checkbox";
+  bindFormEvents() {
+    const on = (type, handler) => this.form.addEventListener(type, handler.bind(this));
+    this.form.addEventListener("paste", (event) => this.entry.pasted(event));
+    on("input", this.typed);
+    on("change", this.changedValue);
+    on("focusout", this.left);
+    on("submit", this.submitted);
+    on("click", this.clicked);
+    const fileInput = this.form.querySelector("input[type=file][data-action=load]");
+    fileInput?.addEventListener("change", () => this.loadChosen(fileInput));
+  }
 
-  // ------------------------------------------------------------------ values
+  bindWindowEvents() {
+    // Another tab (or the other language's page) changed the draft: show its version.
+    window.addEventListener("storage", (event) => {
+      if (event.key === this.store.key || event.key === this.store.asideKey) this.restore();
+    });
+    // Back/forward cache: the draft may have changed on another page meanwhile.
+    window.addEventListener("pageshow", (event) => {
+      if (event.persisted) this.restore();
+    });
+    window.addEventListener("beforeprint", () => this.view.refresh());
+  }
 
-  function defaults() {
-    return Object.fromEntries(controls.map((control) => [
+  // ---------------------------------------------------------------- values and storage
+
+  defaults() {
+    return Object.fromEntries(this.controls.map((control) => [
       control.dataset.field, isCheckbox(control) ? control.defaultChecked : control.defaultValue,
     ]));
   }
 
-  function hasData() {
-    const now = currentDraft(form);
-    const initial = defaults();
-    return Object.keys(initial).some((name) => now[name] !== initial[name]);
+  hasData() {
+    const now = currentDraft(this.form);
+    return Object.entries(this.defaults()).some(([name, initial]) => now[name] !== initial);
   }
 
-  function apply(fields) {
-    for (const control of controls) {
+  apply(fields) {
+    for (const control of this.controls) {
       const value = fields[control.dataset.field];
       if (isCheckbox(control)) control.checked = value === true;
       else control.value = typeof value === "string" ? value : "";
     }
-    syncMirrors();
+    this.view.syncMirrors();
   }
 
-  // ------------------------------------------------------------------ storage
-
-  function say(text, kind) {
-    notice.textContent = text;
-    if (kind) notice.dataset.kind = kind;
-    else delete notice.dataset.kind;
+  say(text, kind) {
+    this.notice.textContent = text;
+    if (kind) this.notice.dataset.kind = kind;
+    else delete this.notice.dataset.kind;
   }
 
-  function save() {
-    try {
-      window.localStorage.setItem(storageKey, JSON.stringify(draftDocument(currentDraft(form), meta)));
-    } catch {
-      if (!storageWarned) {
-        storageWarned = true;
-        say(messages["notice.storage_failed"], "error");
-      }
+  save() {
+    if (this.store.save(currentDraft(this.form)) || this.storageWarned) return;
+    this.storageWarned = true;
+    // Held: the stored draft could not be set aside, so saving waits rather than overwrite it.
+    const key = this.store.held === null ? "notice.storage_failed" : "notice.saving_held";
+    this.say(this.messages[key], "error");
+  }
+
+  /** Put the stored draft back: what fits is applied, what does not is set aside and named. */
+  restore() {
+    const { fields, aside } = this.store.load();
+    if (fields) {
+      this.apply(fields);
+      this.entry.stripAll(this.controls);
     }
+    this.setAsideNotice.show(aside);
+    this.view.refresh();
   }
 
-  function stored() {
-    try {
-      const raw = window.localStorage.getItem(storageKey);
-      return raw === null ? null : readDraftText(raw, schema, meta).fields ?? null;
-    } catch {
-      return null;
-    }
-  }
-
-  function restore() {
-    const fields = stored();
-    if (fields) apply(fields);
-    refresh();
-  }
-
-  // ------------------------------------------------------------------ mirrors, print view, link
-
-  function syncMirrors() {
-    const on = Boolean(sameAs?.checked);
-    for (const control of mirrors) {
-      const source = byName[control.dataset.mirrorOf];
-      control.readOnly = on;
-      if (on && source) {
-        control.value = source.value;
-        clearError(control);
-      }
-    }
-  }
-
-  function shown(control, monthFormat) {
-    const value = control.value;
-    return control.dataset.kind === "month" ? formatMonth(value, monthFormat) : value;
-  }
-
-  function syncFills() {
-    for (const target of app.querySelectorAll("[data-fill]")) {
-      const control = byName[target.dataset.fill];
-      if (control) target.textContent = shown(control, messages["format.month"]).trim();
-    }
-  }
-
-  function currentMail() {
-    const values = Object.fromEntries(controls.filter((c) => !isCheckbox(c)).map((control) => [
-      control.dataset.field, oneLine(shown(control, mail["format.month"])),
-    ]));
-    const fields = schema.filter((field) => field.kind !== "checkbox")
-      .map((field) => ({ ...field, label: field.mailLabel }));
-    return buildMail({
-      mailTo: form.dataset.mailTo,
-      limit: Number(form.dataset.mailLimit),
-      text: mail,
-      city: byName.city_official_name?.value.trim() ?? "",
-      signer: byName.secretariat_name?.value.trim() ?? "",
-      lines: mailLines(fields, values),
-    });
-  }
-
-  function syncMail() {
-    if (!mailLink) return;
-    const result = currentMail();
-    mailLink.setAttribute("href", result.href);
-    if (shortenedNote) shortenedNote.hidden = !result.shortened;
-  }
-
-  function refresh() {
-    syncMirrors();
-    syncFills();
-    syncMail();
-  }
-
-  // ------------------------------------------------------------------ checks
-
-  const errorElement = (control) => document.getElementById(`${control.id}-error`);
+  // ---------------------------------------------------------------- checks
 
   /** The catalogue key of the field's problem, or "" when it is fine. */
-  function problem(control) {
+  problem(control) {
     if (isCheckbox(control) || control.readOnly) return "";
     if (control.dataset.kind === "month" && control.validity.badInput) return "error.month";
-    const field = schema[controls.indexOf(control)];
-    return problemOf(field, control.value, currentDraft(form));
+    const field = this.schema[this.controls.indexOf(control)];
+    return problemOf(field, control.value, currentDraft(this.form));
   }
 
-  const message = (control, key) => fillTemplate(messages[key], { label: control.dataset.label });
-
-  function showError(control, key) {
-    const text = message(control, key);
-    control.setCustomValidity(text);
-    control.setAttribute("aria-invalid", "true");
-    control.closest(".wego-app__field").classList.add("wego-app__field--error");
-    const element = errorElement(control);
-    if (!element) return;
-    const prefix = document.createElement("span");
-    prefix.className = "wego-visually-hidden";
-    prefix.textContent = `${messages["error.prefix"]} `;
-    element.replaceChildren(prefix, document.createTextNode(text));
-    element.hidden = false;
-  }
-
-  function clearError(control) {
-    if (isCheckbox(control)) return;
-    control.setCustomValidity("");
-    control.removeAttribute("aria-invalid");
-    control.closest(".wego-app__field")?.classList.remove("wego-app__field--error");
-    const element = errorElement(control);
-    if (element) {
-      element.replaceChildren();
-      element.hidden = true;
-    }
-  }
-
-  function checkOne(control) {
-    const key = problem(control);
-    if (key) showError(control, key);
-    else clearError(control);
+  checkOne(control) {
+    const key = this.problem(control);
+    if (key) this.notes.showError(control, key);
+    else this.notes.clearError(control);
     return key;
   }
 
-  const errorsShown = () => controls.filter((c) => c.getAttribute("aria-invalid") === "true");
-
-  /**
-   * Show the failing fields in the summary. Entries that stay are kept as they are (not
-   * re-created), so a click on a summary link is never lost while the list updates.
-   */
-  function fillSummary(failing, mode) {
-    const wanted = new Set(failing.map((control) => control.id));
-    for (const item of [...summaryList.children]) {
-      if (!wanted.has(item.dataset.for)) item.remove();
-    }
-    let cursor = summaryList.firstElementChild;
-    for (const control of failing) {
-      let item = [...summaryList.children].find((candidate) => candidate.dataset.for === control.id);
-      if (!item) {
-        item = document.createElement("li");
-        item.dataset.for = control.id;
-        const link = document.createElement("a");
-        link.href = `#${control.id}`;
-        link.dataset.target = control.id;
-        item.append(link);
-      }
-      if (item === cursor) cursor = cursor.nextElementSibling;
-      else summaryList.insertBefore(item, cursor);
-      const section = control.closest("fieldset[data-section]");
-      const text = fillTemplate(messages["summary.item"], {
-        section: section?.dataset.sectionShort ?? "",
-        message: control.validationMessage || message(control, problem(control)),
-      });
-      if (item.firstElementChild.textContent !== text) item.firstElementChild.textContent = text;
-    }
-    if (mode) printAnyway.hidden = mode !== "print";
-    summary.hidden = failing.length === 0;
+  /** The summary's entries for the fields that show an error now. */
+  failingEntries(failing) {
+    return failing.map((control) => ({
+      control,
+      message: control.validationMessage || this.notes.message(control, this.problem(control)),
+    }));
   }
 
-  /**
-   * Check every field; show the summary when something is wrong, focused and scrolled so that
-   * its heading is at the top of the screen (a long list would otherwise be scrolled to its
-   * middle on a phone, with the heading above the screen).
-   */
-  function checkAll(mode) {
-    const failing = controls.filter((control) => checkOne(control) !== "");
-    fillSummary(failing, mode);
-    checkStatus.textContent = "";
+  /** Check every field; show the summary, focused, when something is wrong. */
+  checkAll(mode) {
+    const failing = this.controls.filter((control) => this.checkOne(control) !== "");
+    this.summary.fill(this.failingEntries(failing), mode);
+    this.checkStatus.textContent = "";
     if (!failing.length) return true;
-    summary.focus({ preventScroll: true });
-    summary.scrollIntoView({ block: "start" });
+    this.summary.show();
     return false;
   }
 
-  // ------------------------------------------------------------------ pasted text that is cut
-
-  function showCut(control, cut) {
-    const note = document.getElementById(`${control.id}-cut`);
-    if (!note) return;
-    note.textContent = cut ? fillTemplate(messages["cut.note"], cut) : "";
-    note.hidden = !cut;
-  }
-
-  // ------------------------------------------------------------------ draft files
-
-  function download() {
-    const text = `${JSON.stringify(draftDocument(currentDraft(form), meta), null, 2)}\n`;
-    const url = URL.createObjectURL(new Blob([text], { type: "application/json" }));
-    const link = document.createElement("a");
-    link.href = url;
-    link.download = draftFileName(form.dataset.filePrefix);
-    link.hidden = true;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    window.setTimeout(() => URL.revokeObjectURL(url), 10000);
-  }
-
-  function refuse(key, file, label = "") {
-    say(fillTemplate(messages[`file.${key}`], { file: file.name, label }), "error");
-  }
-
-  function resetMessages() {
-    controls.forEach(clearError);
-    controls.forEach((control) => showCut(control, null));
-    fillSummary([], null);
-    touched.clear();
-  }
-
-  async function load(file) {
-    if (file.size > Number(form.dataset.draftMaxBytes)) {
-      refuse("too_large", file);
-      return;
-    }
-    let text;
-    try {
-      text = await file.text();
-    } catch {
-      refuse("not_json", file);
-      return;
-    }
-    const result = readDraftText(text, schema, meta);
-    if (!result.fields) {
-      refuse(result.error, file, result.label);
-      return;
-    }
-    const question = fillTemplate(messages["confirm.replace"], { file: file.name });
-    if (hasData() && !window.confirm(question)) {
-      say(messages["notice.not_replaced"]);
-      return;
-    }
-    apply(result.fields);
-    resetMessages();
-    save();
-    refresh();
-    say(fillTemplate(messages["notice.loaded"], { file: file.name }));
-  }
-
-  function startAgain() {
-    if (!window.confirm(messages["confirm.reset"])) return;
-    form.reset();
-    try {
-      window.localStorage.removeItem(storageKey);
-    } catch {
-      // nothing stored, nothing to delete
-    }
-    resetMessages();
-    checkStatus.textContent = "";
-    refresh();
-    say(messages["notice.cleared"]);
-  }
-
-  function print() {
-    refresh();
-    window.print();
-  }
-
-  /** What a click on each data-action does; actions not listed here are left to their markup. */
-  const actions = {
-    print: () => {
-      if (checkAll("print")) print();
-    },
-    "print-anyway": print,
-    download,
-    reset: startAgain,
-    mail: syncMail,
-  };
-
-  // ------------------------------------------------------------------ events
-
-  function changed(event) {
+  /** Check a field when leaving it (once typed in or showing an error), and the fields after it. */
+  left(event) {
     const control = event.target;
-    if (!control.dataset?.field) return;
-    touched.add(control.dataset.field);
-    save();
-    refresh();
+    if (!isTextField(control)) return;
+    const name = control.dataset.field;
+    const watched = (other) => this.touched.has(other.dataset.field) || this.notes.hasError(other);
+    if (!watched(control)) return;
+    this.checkOne(control);
+    for (const other of this.controls) {
+      if (other.dataset.after === name && watched(other)) this.checkOne(other);
+    }
+    if (this.summary.shown) {
+      const shown = this.controls.filter((other) => this.notes.hasError(other));
+      this.summary.fill(this.failingEntries(shown), null);
+    }
   }
 
-  form.addEventListener("paste", (event) => {
-    const control = event.target;
-    if (!control.dataset?.field || isCheckbox(control)) return;
-    const pasted = event.clipboardData?.getData("text/plain") ?? "";
-    pasteCut.set(control, pasteOverflow({
-      value: control.value,
-      selectionStart: control.selectionStart,
-      selectionEnd: control.selectionEnd,
-      maxLength: control.maxLength,
-      pasted,
-      multiline: control.localName === "textarea",
-    }));
-  });
+  submitted(event) {
+    event.preventDefault();
+    if (this.checkAll("check")) this.checkStatus.textContent = this.messages["check.ok"];
+  }
 
-  form.addEventListener("input", (event) => {
-    const control = event.target;
-    if (control.dataset?.field && !isCheckbox(control)) {
-      showCut(control, pasteCut.get(control) ?? null);
-      pasteCut.delete(control);
-    }
-    changed(event);
-  });
-  form.addEventListener("change", (event) => {
+  // ---------------------------------------------------------------- typing
+
+  typed(event) {
+    this.entry.typed(event.target);
+    this.changed(event.target);
+  }
+
+  changedValue(event) {
     const control = event.target;
     if (control.dataset?.kind === "month" && control.type !== "month") {
       const normal = normaliseMonth(control.value);
       if (normal !== control.value) control.value = normal;
     }
-    changed(event);
-  });
+    this.changed(control);
+  }
 
-  // Check a field when leaving it (once it has been typed in or shows an error).
-  form.addEventListener("focusout", (event) => {
-    const control = event.target;
-    if (!control.dataset?.field || isCheckbox(control)) return;
-    const name = control.dataset.field;
-    if (!touched.has(name) && control.getAttribute("aria-invalid") !== "true") return;
-    checkOne(control);
-    for (const other of controls) {
-      if (other.dataset.after === name && (touched.has(other.dataset.field) ||
-          other.getAttribute("aria-invalid") === "true")) {
-        checkOne(other);
-      }
-    }
-    if (!summary.hidden) fillSummary(errorsShown(), null);
-  });
+  changed(control) {
+    if (!control.dataset?.field) return;
+    this.touched.add(control.dataset.field);
+    this.save();
+    this.view.refresh();
+  }
 
-  form.addEventListener("submit", (event) => {
-    event.preventDefault();
-    if (checkAll("check")) checkStatus.textContent = messages["check.ok"];
-  });
+  // ---------------------------------------------------------------- clicks
 
-  form.addEventListener("click", (event) => {
+  clicked(event) {
     const target = event.target.closest("[data-action], [data-target]");
     if (!target) return;
     if (target.dataset.target) {
-      // Error summary link: focus the field and bring its label into view.
       event.preventDefault();
-      const control = document.getElementById(target.dataset.target);
-      if (!control) return;
-      control.focus({ preventScroll: true });
-      (control.closest(".wego-app__field") ?? control).scrollIntoView({ block: "center" });
+      this.focusField(target.dataset.target);
       return;
     }
-    actions[target.dataset.action]?.();
-  });
-
-  fileInput?.addEventListener("change", () => {
-    const file = fileInput.files?.[0];
-    if (!file) return;
-    load(file).finally(() => {
-      fileInput.value = "";
-    });
-  });
-
-  for (const element of form.querySelectorAll("[data-js-only]")) {
-    element.hidden = false;
-    if (element.type === "submit") element.disabled = false;
+    this.actions()[target.dataset.action]?.();
   }
 
-  restore();
-  return { restore, refresh, storageKey };
+  /** What a click on each data-action does; actions not listed here are left to their markup. */
+  actions() {
+    return {
+      print: () => {
+        if (this.checkAll("print")) this.print();
+      },
+      "print-anyway": () => this.print(),
+      download: () => this.files.download(currentDraft(this.form)),
+      reset: () => this.startAgain(),
+      mail: () => this.view.syncMail(),
+      "set-aside-download": () => this.downloadSetAside(),
+      "set-aside-discard": () => this.discardSetAside(),
+    };
+  }
+
+  /** An error summary link: focus the field and bring its label into view. */
+  focusField(id) {
+    const control = this.form.ownerDocument.getElementById(id);
+    if (!control) return;
+    control.focus({ preventScroll: true });
+    (control.closest(".wego-app__field") ?? control).scrollIntoView({ block: "center" });
+  }
+
+  print() {
+    this.view.refresh();
+    window.print();
+  }
+
+  resetMessages() {
+    for (const control of this.controls) {
+      this.notes.clearError(control);
+      this.notes.clearNotes(control);
+    }
+    this.summary.fill([], null);
+    this.touched.clear();
+  }
+
+  startAgain() {
+    if (!window.confirm(this.messages["confirm.reset"])) return;
+    this.form.reset();
+    this.store.clear();
+    this.resetMessages();
+    this.checkStatus.textContent = "";
+    this.view.refresh();
+    this.say(this.messages["notice.cleared"]);
+  }
+
+  // ---------------------------------------------------------------- draft files, set-aside draft
+
+  downloadSetAside() {
+    const aside = this.store.aside();
+    if (aside) this.files.downloadSetAside(aside.text);
+  }
+
+  discardSetAside() {
+    if (!window.confirm(this.messages["confirm.discard_set_aside"])) return;
+    this.store.discardAside();
+    this.setAsideNotice.show(this.store.aside());
+    this.storageWarned = false;
+    this.save();
+    this.say(this.messages["notice.set_aside_discarded"]);
+  }
+
+  loadChosen(fileInput) {
+    const file = fileInput.files?.[0];
+    if (!file) return;
+    this.load(file).finally(() => {
+      fileInput.value = "";
+    });
+  }
+
+  async load(file) {
+    const fields = await this.files.read(file);
+    if (!fields) return;
+    const question = fillTemplate(this.messages["confirm.replace"], { file: file.name });
+    if (this.hasData() && !window.confirm(question)) {
+      this.say(this.messages["notice.not_replaced"]);
+      return;
+    }
+    this.apply(fields);
+    this.resetMessages();
+    this.entry.stripAll(this.controls);
+    this.save();
+    this.view.refresh();
+    this.say(fillTemplate(this.messages["notice.loaded"], { file: file.name }));
+  }
 }
-
-// ------------------------------------------------------------------ start, once per page
-
-const enhanced = new WeakMap();
-let globalsBound = false;
-
-function current() {
-  const form = document.getElementById(FORM_ID);
-  return form ? enhanced.get(form) ?? null : null;
-}
-
-function bindGlobals() {
-  if (globalsBound) return;
-  globalsBound = true;
-  // Another tab (or the other language's page) changed the draft: show its version.
-  window.addEventListener("storage", (event) => {
-    const app = current();
-    if (app && event.key === app.storageKey) app.restore();
-  });
-  // Back/forward cache: the draft may have changed on another page meanwhile.
-  window.addEventListener("pageshow", (event) => {
-    if (event.persisted) current()?.restore();
-  });
-  window.addEventListener("beforeprint", () => current()?.refresh());
-}
-
-function init() {
-  const form = document.getElementById(FORM_ID);
-  if (!form || enhanced.has(form)) return;
-  enhanced.set(form, setup(form));
-  form.dataset.enhanced = "true";
-  bindGlobals();
-}
-
-if (window.document$?.subscribe) window.document$.subscribe(init);
-else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-else init();

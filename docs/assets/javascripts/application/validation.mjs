@@ -33,6 +33,21 @@ export function websiteOk(value) {
   }
 }
 
+/** A month, and a term's end after its start. */
+function monthProblem(text, field, values) {
+  if (!MONTH.test(text)) return "error.month";
+  const start = field.after ? String(values[field.after] ?? "") : "";
+  return MONTH.test(start) && text <= start ? "error.term_order" : "";
+}
+
+/** The format check of each kind that has one: (text, field, values) -> catalogue key or "". */
+const FORMAT_CHECKS = new Map([
+  ["email", (text) => (emailOk(text) ? "" : "error.email")],
+  ["tel", (text) => (telOk(text) ? "" : "error.tel")],
+  ["url", (text) => (websiteOk(text) ? "" : "error.url")],
+  ["month", monthProblem],
+]);
+
 /**
  * The catalogue key of the problem with `value` in `field` ({kind, required, after, readOnly}),
  * or "" when it is fine. `values` holds the other fields' values (a term end is checked against
@@ -42,19 +57,5 @@ export function problemOf(field, value, values = {}) {
   if (field.kind === "checkbox" || field.readOnly) return "";
   const text = String(value ?? "").trim();
   if (!text) return field.required ? "error.required" : "";
-  switch (field.kind) {
-    case "email":
-      return emailOk(text) ? "" : "error.email";
-    case "tel":
-      return telOk(text) ? "" : "error.tel";
-    case "url":
-      return websiteOk(text) ? "" : "error.url";
-    case "month": {
-      if (!MONTH.test(text)) return "error.month";
-      const start = field.after ? String(values[field.after] ?? "") : "";
-      return MONTH.test(start) && text <= start ? "error.term_order" : "";
-    }
-    default:
-      return "";
-  }
+  return FORMAT_CHECKS.get(field.kind)?.(text, field, values) ?? "";
 }
