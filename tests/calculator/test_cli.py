@@ -62,7 +62,7 @@ class TestQuote:
         assert lines[1].startswith("By the fee schedule of the 2017 letter (1 August 2017)")
         assert "Population: 10,000+ thousand residents" in lines
         assert lines[2] == (
-            "! Two readings of the source: $2,500 or $2,800. The quote uses the higher; "
+            "! Two readings of the source: $2,500 or $2,800. The estimate uses the higher; "
             "neither figure is in the source."
         )
         assert any(line.startswith("! This cell is empty in the source") for line in lines)

@@ -36,8 +36,9 @@ def test_an_injected_schedule_is_described_not_the_shipped_one():
     assert record["fee_range_usd"] == [2400, 2800]
     assert record["caveats"] == [
         "This cell is empty in the source, and it can be read two ways: $2,400, the figure to "
-        "its left carried into the last column (as the merged cells of the first two rows read), "
-        "or $2,800, the row's rise of $300 per column continued. The quote uses the higher, "
+        "its left repeated in the last column (as the guide reads the merged cells of the first "
+        "two rows), "
+        "or $2,800, the row's rise of $300 per column continued. The estimate uses the higher, "
         "$2,800, so that a budget is not short. Neither figure is in the source: confirm the fee "
         "with the WeGO Secretariat."
     ]
@@ -46,7 +47,7 @@ def test_an_injected_schedule_is_described_not_the_shipped_one():
 def test_without_a_schedule_the_shipped_one_is_described():
     record = describe_quote(quote(12_000_000, 5000), EN)
     assert record["source"] == get_schedule().source
-    assert "The quote uses the higher, $2,800" in record["caveats"][0]
+    assert "The estimate uses the higher, $2,800" in record["caveats"][0]
 
 
 def test_the_timeline_writes_years_as_years():

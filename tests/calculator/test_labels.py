@@ -46,9 +46,9 @@ class TestCaveats:
         text = caveat(get_schedule().cell(3, 7), Language.EN)
         assert text == (
             "This cell is empty in the source, and it can be read two ways: $2,500, the figure "
-            "to its left carried into the last column (as the merged cells of the first two rows "
-            "read), or $2,800, the row's rise of $300 per column continued. The quote uses the "
-            "higher, $2,800, so that a budget is not short. Neither figure is in the source: "
+            "to its left repeated in the last column (as the guide reads the merged cells of the "
+            "first two rows), or $2,800, the row's rise of $300 per column continued. The estimate "
+            "uses the higher, $2,800, so that a budget is not short. Neither figure is in the source: "
             "confirm the fee with the WeGO Secretariat."
         )
 
@@ -65,6 +65,6 @@ class TestCaveats:
         last = caveat(schedule.cell(8, 7), Language.EN)
         assert last == (
             "The source gives $10,000 for this cell, although the row's step ($500 per column) "
-            "would give $9,500. We quote it as published; confirm it with the WeGO Secretariat."
+            "would give $9,500. We give it as published; confirm it with the WeGO Secretariat."
         )
         assert "$9,000" in (caveat(schedule.cell(8, 6), Language.EN) or "")

@@ -36,7 +36,7 @@ class TestAnswer:
         assert record["needs_confirmation"] is True
         assert record["fee_range_usd"] == [2500, 2800]
         assert record["fee_range_text"] == (
-            "Two readings of the source: $2,500 or $2,800. The quote uses the higher; "
+            "Two readings of the source: $2,500 or $2,800. The estimate uses the higher; "
             "neither figure is in the source."
         )
         assert "confirm the fee with the WeGO Secretariat" in record["caveats"][0]
@@ -75,7 +75,7 @@ class TestAnswer:
         assert record["category_text"] == "Associate Member"
         assert "$2,500" in record["category_note"]
         assert "if GDP stays in the same band" in record["category_note"]
-        assert record["category_note"].startswith("The source implies")
+        assert record["category_note"].startswith("The guide's inference")
         assert (record["first_fee_year"], record["gdp_year"]) == (2027, 2026)
         assert record["timeline"] == (
             "Approved in 2026: the first fee is for 2027; "
