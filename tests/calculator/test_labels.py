@@ -48,8 +48,8 @@ class TestCaveats:
             "This cell is empty in the source, and it can be read two ways: $2,500, the figure "
             "to its left repeated in the last column (as the guide reads the merged cells of the "
             "first two rows), or $2,800, the row's rise of $300 per column continued. The estimate "
-            "uses the higher, $2,800, so that a budget is not short. Neither figure is in the source: "
-            "confirm the fee with the WeGO Secretariat."
+            "uses the higher, $2,800, so that a budget is not short. Neither figure is in the "
+            "source: confirm the fee with the WeGO Secretariat."
         )
 
     def test_irregular(self):
