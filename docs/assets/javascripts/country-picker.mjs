@@ -12,22 +12,9 @@
 // name matches, and a partial name ("Aus") gets a question, not Australia.
 // Its strings are the field group's data-messages; every text is inserted with textContent.
 import { fillTemplate, readMessages } from "./ui-text.mjs";
+import { countryKey as normalize } from "./country-names.mjs";
 
 const MAX_SUGGESTIONS = 6;
-
-// Case, accents, "ё", apostrophe and dash forms, dots and runs of spaces do not matter.
-// The same comparison as match_key() in sitebuild/country_names.py (unit-tested there).
-function normalize(text) {
-  return String(text ?? "")
-    .trim()
-    .toLowerCase()
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/[\u2018\u2019\u02bc\u02b9\u0060\u00b4\u2032]/g, "'")
-    .replace(/[\u2010-\u2014\u2212]/g, "-")
-    .replaceAll(".", "")
-    .replace(/\s+/g, " ");
-}
 
 function paragraph(className, text) {
   const node = document.createElement("p");
