@@ -52,9 +52,10 @@ export function buildPrintSheet(doc, quote) {
     element(doc, "h2", "", messages.print_inputs),
     inputs(doc, quote),
   );
-  if (record.gdp_source?.credit) sheet.append(element(doc, "p", `${BLOCK}__note`, record.gdp_source.credit));
+  // The record's contract: its lines in order, then its notes, then the data's credit.
   sheet.append(element(doc, "h2", "", messages.print_result), ...renderLines(doc, record.lines, BLOCK));
   for (const note of record.notes ?? []) sheet.append(element(doc, "p", `${BLOCK}__note`, note));
+  if (record.gdp_source?.credit) sheet.append(element(doc, "p", `${BLOCK}__note`, record.gdp_source.credit));
   const footer = element(doc, "footer", `${BLOCK}__footer`);
   footer.append(
     element(doc, "p", `${BLOCK}__unofficial`, messages.print_unofficial),
