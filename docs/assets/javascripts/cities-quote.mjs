@@ -6,13 +6,11 @@
 // the bad lines by number, the link (up to the form's data-max-link-cities), the CSV file, the
 // example link and printing. Texts come from the form's data-messages and the engine's record,
 // inserted with textContent only.
-import { createQuoteClient } from "./quote-client.mjs";
 import { buildTable, csvRows } from "./cities-table.mjs";
 import { csvText, downloadCsv } from "./csv-file.mjs";
 import { element } from "./dom.mjs";
 import { fieldsFromSearch, listLength, queryFor } from "./link-query.mjs";
-import { PageLink } from "./page-link.mjs";
-import { QuoteForm } from "./quote-form.mjs";
+import { QuoteForm, startAll, startEngine } from "./quote-form.mjs";
 import { announcement, renderLines } from "./quote-lines.mjs";
 
 const FIELDS = ["cities", "country", "gdp", "category", "approval_year"];
@@ -23,10 +21,7 @@ export class CitiesQuote {
   /** @param {HTMLFormElement} root  the `#multi-quote` form  @param {Window} win */
   constructor(root, win, createEngine) {
     this.root = root;
-    this.window = win;
-    this.document = root.ownerDocument;
-    this.form = new QuoteForm(root, { fieldNames: FIELDS, createEngine, page: this });
-    this.link = new PageLink(win);
+    this.form = new QuoteForm(root, { window: win, fieldNames: FIELDS, createEngine, page: this });
     this.result = this.form.result;
     this.maxLinkCities = Number(root.dataset.maxLinkCities);
     this.example = root.querySelector('[data-action="example"]');
@@ -36,14 +31,10 @@ export class CitiesQuote {
   }
 
   init() {
-    this.link.listen();
+    this.form.link.listen();
     this.bind();
-    const linked = fieldsFromSearch(FIELDS, this.window.location.search);
+    const linked = this.form.linkedFields();
     if ("cities" in linked) this.load(linked);
-  }
-
-  button(action) {
-    return this.root.querySelector(`[data-action="${action}"]`);
   }
 
   bind() {
@@ -63,15 +54,14 @@ export class CitiesQuote {
     });
     this.example.addEventListener("click", (event) => {
       event.preventDefault();
-      this.load(fieldsFromSearch(FIELDS, new URL(this.example.href, this.document.baseURI).search));
+      this.load(fieldsFromSearch(FIELDS, new URL(this.example.href, this.form.document.baseURI).search));
       this.root.elements.namedItem("cities").focus();
     });
-    const actions = { "copy-link": () => this.copyLink(), "download-csv": () => this.downloadCsv(),
-      print: () => this.window.print() };
-    for (const [action, run] of Object.entries(actions)) {
-      this.button(action).hidden = false;
-      this.button(action).addEventListener("click", run);
-    }
+    this.form.bindActions({
+      "copy-link": () => this.copyLink(),
+      "download-csv": () => this.downloadCsv(),
+      print: () => this.form.window.print(),
+    });
   }
 
   ask() {
@@ -96,7 +86,7 @@ export class CitiesQuote {
   // QuoteForm's page: the engine's answer.
   show(record, fields) {
     this.fields = fields;
-    this.link.write(this.query(fields) ?? "");
+    this.form.link.write(this.query(fields) ?? "");
     if (record.error) this.form.showError(record.error);
     else this.showResult(record);
   }
@@ -115,7 +105,7 @@ export class CitiesQuote {
   }
 
   errorList(errors) {
-    const doc = this.document;
+    const doc = this.form.document;
     const heading = element(doc, "p", "wego-multi__errors-heading", this.form.message("errors_heading"));
     heading.id = "multi-quote-errors-heading";
     const list = element(doc, "ul", "wego-multi__errors");
@@ -129,7 +119,7 @@ export class CitiesQuote {
   }
 
   showResult(record) {
-    const doc = this.document;
+    const doc = this.form.document;
     this.form.clearErrors();
     this.clear();
     const dated = new Intl.DateTimeFormat(this.form.lang, { dateStyle: "long" }).format(new Date());
@@ -154,13 +144,8 @@ export class CitiesQuote {
       const count = listLength(this.fields.cities);
       return this.form.say(this.form.message("link_too_long", { max: this.maxLinkCities, count }));
     }
-    const url = new URL(`${this.window.location.pathname}${query}`, this.window.location.href);
-    try {
-      await this.window.navigator.clipboard.writeText(url.href);
-      this.form.say(this.form.message("link_copied"));
-    } catch {
-      this.form.say(this.form.message("copy_failed"));
-    }
+    const url = new URL(`${this.form.window.location.pathname}${query}`, this.form.window.location.href);
+    await this.form.copy(url.href);
   }
 
   downloadCsv() {
@@ -171,11 +156,7 @@ export class CitiesQuote {
   }
 }
 
-/** Start the cities form on every `#multi-quote` form of `doc` not started yet. */
+/** Start the cities form on every `form#multi-quote` of `doc` not started yet. */
 export function initAll(doc = document, win = window) {
-  const workerUrl = new URL("./quote-worker.mjs", import.meta.url);
-  for (const root of doc.querySelectorAll("form#multi-quote:not([data-enhanced])")) {
-    root.dataset.enhanced = "true";
-    new CitiesQuote(root, win, (onProgress) => createQuoteClient(workerUrl, { onProgress })).init();
-  }
+  startAll(doc, "form#multi-quote", (root) => new CitiesQuote(root, win, startEngine).init());
 }

@@ -8,12 +8,10 @@
 // or the form's data-messages. Numbers go into links as the engine normalised them
 // (`gdp=47404.96`), so a link or a language switch gives the same quote; the fields show the
 // reader's own writing.
-import { createQuoteClient } from "./quote-client.mjs";
 import { element } from "./dom.mjs";
-import { fieldsFromSearch, queryFor } from "./link-query.mjs";
-import { PageLink } from "./page-link.mjs";
+import { queryFor } from "./link-query.mjs";
 import { buildPrintSheet } from "./quote-print.mjs";
-import { QuoteForm } from "./quote-form.mjs";
+import { QuoteForm, startAll, startEngine } from "./quote-form.mjs";
 import { announcement, renderLines } from "./quote-lines.mjs";
 
 const FIELDS = ["population", "country", "gdp", "category", "approval_year"];
@@ -29,10 +27,7 @@ export class FeeWidget {
   /** @param {HTMLFormElement} root  the `#fee-quote` form  @param {Window} win */
   constructor(root, win, createEngine) {
     this.root = root;
-    this.window = win;
-    this.document = root.ownerDocument;
-    this.form = new QuoteForm(root, { fieldNames: FIELDS, createEngine, page: this });
-    this.link = new PageLink(win);
+    this.form = new QuoteForm(root, { window: win, fieldNames: FIELDS, createEngine, page: this });
     this.result = this.form.result;
     this.announcer = root.querySelector("[data-announce]");
     this.errorTimer = null;
@@ -44,9 +39,9 @@ export class FeeWidget {
   }
 
   init() {
-    this.link.listen();
+    this.form.link.listen();
     this.bind();
-    const linked = fieldsFromSearch(FIELDS, this.window.location.search);
+    const linked = this.form.linkedFields();
     if (Object.keys(linked).length) this.fillFromLink(linked);
     // The engine starts at once (its worker may already run, started from <head>); inputs
     // typed meanwhile are answered as soon as it is up.
@@ -67,17 +62,13 @@ export class FeeWidget {
       this.form.start();
       this.ask(true);
     });
-    for (const [action, run] of [["copy-link", () => this.copyLink()], ["print", () => this.print()]]) {
-      const button = this.root.querySelector(`[data-action="${action}"]`);
-      button.hidden = false;
-      button.addEventListener("click", run);
-    }
+    this.form.bindActions({ "copy-link": () => this.copyLink(), print: () => this.print() });
     this.root.querySelector('button[type="submit"]').hidden = false;
-    this.window.addEventListener("afterprint", () =>
-      this.document.documentElement.classList.remove("wego-print-quote"));
-    this.window.addEventListener("popstate", () => {
+    this.form.window.addEventListener("afterprint", () =>
+      this.form.document.documentElement.classList.remove("wego-print-quote"));
+    this.form.window.addEventListener("popstate", () => {
       this.typing = false;
-      this.fillFromLink(fieldsFromSearch(FIELDS, this.window.location.search));
+      this.fillFromLink(this.form.linkedFields());
       this.ask(false);
     });
   }
@@ -133,8 +124,8 @@ export class FeeWidget {
     const query = queryFor(FIELDS, fields, {
       normalised: record.inputs, numberFields: NUMBER_FIELDS, defaults: this.form.defaults(),
     });
-    if (this.typing) this.link.writeSoon(query);
-    else this.link.write(query);
+    if (this.typing) this.form.link.writeSoon(query);
+    else this.form.link.write(query);
     if (!record.error) this.showResult(record);
     else if (submitted) this.form.showError(record.error);
     else this.errorWhileTyping(record.error);
@@ -163,7 +154,7 @@ export class FeeWidget {
     this.result.hidden = true;
     this.result.replaceChildren();
     for (const name of ["data-fee-usd", "data-stale"]) this.result.removeAttribute(name);
-    for (const cell of this.document.querySelectorAll(`.${MATCH}`)) {
+    for (const cell of this.form.document.querySelectorAll(`.${MATCH}`)) {
       cell.classList.remove(MATCH);
       cell.querySelector(`.${MATCH}-label`)?.remove();
     }
@@ -172,7 +163,7 @@ export class FeeWidget {
   showResult(record) {
     this.form.clearErrors();
     this.clear();
-    this.result.replaceChildren(...renderLines(this.document, record.lines, "wego-quote"));
+    this.result.replaceChildren(...renderLines(this.form.document, record.lines, "wego-quote"));
     this.result.dataset.feeUsd = String(record.fee_usd);
     this.result.dataset.provenance = record.provenance;
     this.result.hidden = false;
@@ -195,47 +186,38 @@ export class FeeWidget {
   highlight(cell) {
     const selector = `.wego-schedule td[data-gdp-band="${cell.gdp_band}"]` +
       `[data-population-band="${cell.population_bands[0]}"]`;
-    const td = this.document.querySelector(selector);
+    const td = this.form.document.querySelector(selector);
     if (!td) return;
     td.classList.add(MATCH);
     const marker = ` (${this.form.message("cell_marker")})`;
-    td.append(element(this.document, "span", `${MATCH}-label wego-visually-hidden`, marker));
+    td.append(element(this.form.document, "span", `${MATCH}-label wego-visually-hidden`, marker));
   }
 
   // "Print this estimate": one dated page (quote-print.mjs), not the whole fees page.
   print() {
-    this.link.flush(); // the printed page carries the current link
-    this.document.querySelector(".wego-quote-print")?.remove();
+    this.form.link.flush(); // the printed page carries the current link
+    this.form.document.querySelector(".wego-quote-print")?.remove();
     if (this.record) {
-      this.document.body.append(buildPrintSheet(this.document, {
+      this.form.document.body.append(buildPrintSheet(this.form.document, {
         record: this.record,
         fields: this.form.typedFields(),
         country: this.form.picker.pickedName(),
         lang: this.form.lang,
         messages: this.form.messages,
-        url: this.window.location.href,
+        url: this.form.window.location.href,
       }));
-      this.document.documentElement.classList.add("wego-print-quote");
+      this.form.document.documentElement.classList.add("wego-print-quote");
     }
-    this.window.print();
+    this.form.window.print();
   }
 
   async copyLink() {
-    this.link.flush();
-    try {
-      await this.window.navigator.clipboard.writeText(this.window.location.href);
-      this.form.say(this.form.message("link_copied"));
-    } catch {
-      this.form.say(this.form.message("copy_failed"));
-    }
+    this.form.link.flush();
+    await this.form.copy(this.form.window.location.href);
   }
 }
 
-/** Start the widget on every `#fee-quote` form of `doc` not started yet. */
+/** Start the widget on every `form#fee-quote` of `doc` not started yet. */
 export function initAll(doc = document, win = window) {
-  const workerUrl = new URL("./quote-worker.mjs", import.meta.url);
-  for (const root of doc.querySelectorAll("form#fee-quote:not([data-enhanced])")) {
-    root.dataset.enhanced = "true";
-    new FeeWidget(root, win, (onProgress) => createQuoteClient(workerUrl, { onProgress })).init();
-  }
+  startAll(doc, "form#fee-quote", (root) => new FeeWidget(root, win, startEngine).init());
 }

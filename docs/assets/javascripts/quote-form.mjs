@@ -6,20 +6,25 @@
 //   show(record, fields, submitted) -> put the engine's record (a result or an error) on screen,
 //   clear() -> take the result off the screen.
 import { attachCountryPicker } from "./country-picker.mjs";
+import { createQuoteClient } from "./quote-client.mjs";
 import { EngineProgress } from "./engine-progress.mjs";
 import { clearFieldErrors, showFieldError } from "./field-errors.mjs";
 import { latestAnswer } from "./latest-answer.mjs";
-import { radioChoice } from "./link-query.mjs";
+import { fieldsFromSearch, radioChoice } from "./link-query.mjs";
+import { PageLink } from "./page-link.mjs";
 import { fillTemplate, pluralText, readMessages } from "./ui-text.mjs";
 
 export class QuoteForm {
   /**
    * @param {HTMLFormElement} form  the component's root: data-lang, data-messages
-   * @param {{fieldNames: string[], createEngine: Function, page: object}} options
+   * @param {{window: Window, fieldNames: string[], createEngine: Function, page: object}} options
    *   `createEngine(onProgress)` returns a quote client (quote-client.mjs)
    */
-  constructor(form, { fieldNames, createEngine, page }) {
+  constructor(form, { window: win, fieldNames, createEngine, page }) {
     this.form = form;
+    this.window = win;
+    this.document = form.ownerDocument;
+    this.link = new PageLink(win); // the address bar and the language links
     this.lang = form.dataset.lang;
     this.messages = readMessages(form);
     this.fieldNames = fieldNames;
@@ -59,6 +64,20 @@ export class QuoteForm {
   /** The fields for the engine: the picked country's code instead of its name. */
   fields() {
     return this.picker.fields(this.typedFields());
+  }
+
+  /** The fields the page's own link carries. */
+  linkedFields() {
+    return fieldsFromSearch(this.fieldNames, this.window.location.search);
+  }
+
+  /** Show each `[data-action]` button of `actions` (hidden without JavaScript) and bind it. */
+  bindActions(actions) {
+    for (const [action, run] of Object.entries(actions)) {
+      const button = this.form.querySelector(`[data-action="${action}"]`);
+      button.hidden = false;
+      button.addEventListener("click", run);
+    }
   }
 
   /** Each radio group's value as the markup checks it: what a link leaves out. */
@@ -157,11 +176,37 @@ export class QuoteForm {
     clearFieldErrors(this.form);
   }
 
+  /** Copy `text` (a link) to the clipboard and say whether it worked. */
+  async copy(text) {
+    try {
+      await this.window.navigator.clipboard.writeText(text);
+      this.say(this.message("link_copied"));
+    } catch {
+      this.say(this.message("copy_failed"));
+    }
+  }
+
   /** The engine's error beside its field and in the status line, instead of any result. */
   showError(error) {
     this.clearErrors();
     this.page.clear();
     showFieldError(this.form, error);
     this.say(error.message);
+  }
+}
+
+/** A quote client for the page's worker (quote-worker.mjs, next to this module). */
+export function startEngine(onProgress) {
+  return createQuoteClient(new URL("./quote-worker.mjs", import.meta.url), { onProgress });
+}
+
+/**
+ * Start a component on every root of `doc` matching `selector` that is not started yet:
+ * `start(root)` once per root, marked `data-enhanced`.
+ */
+export function startAll(doc, selector, start) {
+  for (const root of doc.querySelectorAll(`${selector}:not([data-enhanced])`)) {
+    root.dataset.enhanced = "true";
+    start(root);
   }
 }
