@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 from html import escape
 
-from calculator import Language
+from calculator import ErrorCode, Language
 from calculator.parsing import MAX_INPUT_LENGTH
 from sitebuild.country_names import countries
 from sitebuild.ui_text import text, ui_catalogue
@@ -179,7 +179,9 @@ def approval_year_field(language: Language) -> str:
 def render_fee_quote_form(language: Language, root: str) -> str:
     """The ``#fee-quote`` form; ``root`` is the site root relative to the page."""
     lang = language.value
-    data = {"data-lang": lang}
+    # An empty field is not an error until the reader submits: the widget holds back the
+    # engine's errors with these codes while the reader types (the codes come from the engine).
+    data = {"data-lang": lang, "data-quiet-while-typing": ErrorCode.EMPTY.value}
     data_attrs = " ".join(f'{name}="{attr(value)}"' for name, value in data.items())
     data_attrs += " " + messages_attr(lang, "quote")
     category = (

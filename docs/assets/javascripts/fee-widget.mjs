@@ -30,6 +30,7 @@ export class FeeWidget {
     this.form = new QuoteForm(root, { window: win, fieldNames: FIELDS, createEngine, page: this });
     this.result = this.form.result;
     this.announcer = root.querySelector("[data-announce]");
+    this.quietCodes = (root.dataset.quietWhileTyping ?? "").split(" ");
     this.errorTimer = null;
     this.announceTimer = null;
     this.announced = "";
@@ -132,12 +133,11 @@ export class FeeWidget {
   }
 
   // While typing the old result is no longer current; the error waits for a pause, and an
-  // empty field is not an error until the reader submits.
+  // error the form lists in data-quiet-while-typing (an empty field) waits for a submit.
   errorWhileTyping(error) {
     this.markStale();
-    const control = this.control(error.field);
-    const empty = control && !(control instanceof RadioNodeList) && !control.value.trim();
-    if (!empty) this.errorTimer = setTimeout(() => this.form.showError(error), ERROR_DELAY_MS);
+    if (this.quietCodes.includes(error.code)) return;
+    this.errorTimer = setTimeout(() => this.form.showError(error), ERROR_DELAY_MS);
   }
 
   markStale() {
