@@ -69,11 +69,13 @@
 /**
  * A line of the list that could not be quoted.
  * @typedef {object} BatchError
- * @property {number} line
+ * @property {number} line  its number in the list as the reader sees it
  * @property {string} name
  * @property {string} code
- * @property {string} text
- * @property {Object<string, (string|number)>} [file_cells]
+ * @property {string} field
+ * @property {string} message
+ * @property {string} text  the message with the line's number, as the page shows it
+ * @property {Object<string, (string|number)>} [file_cells]  the CSV row, if the engine gives one
  */
 
 /**
