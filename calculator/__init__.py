@@ -15,8 +15,9 @@ from .locales import DEFAULT_LANGUAGE, Language
 from .lookup import Band, Category, Quote, quote
 from .messages import error_message, message
 from .parsing import parse_approval_year, parse_gdp, parse_population
+from .protocol import answer_json
 from .render import render_caveats_html, render_table_html
-from .request import answer, answer_json
+from .request import answer
 from .schedule import Cell, Provenance, Schedule, ScheduleError, get_schedule, load_schedule
 
 __all__ = [

@@ -11,20 +11,41 @@ line, so an error in one of them is one error for the whole list, not one per li
 
 from __future__ import annotations
 
+import csv
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
-from .describe import describe_error
+from .describe import (
+    describe_error,
+    gdp_caveat_lines,
+    gdp_figure_lines,
+    line,
+    notes,
+    schedule_date_line,
+)
 from .errors import ErrorCode, Field, InputError
 from .formatting import format_usd
 from .locales import DEFAULT_LANGUAGE, Language
-from .messages import message
+from .messages import field_label, message
+from .records import (
+    BadLineRecord,
+    BatchErrorRecord,
+    BatchRecord,
+    CityRow,
+    Column,
+    ColumnKey,
+    ErrorDetail,
+    GdpSourceRecord,
+    Line,
+    QuoteRecord,
+    TotalRow,
+    is_error,
+)
 from .request import answer
+from .schedule import get_schedule
 
 __all__ = [
-    "COLUMNS",
     "MAX_CITIES",
     "MAX_NAME_LENGTH",
     "BadLine",
@@ -41,12 +62,12 @@ MAX_NAME_LENGTH = 120
 #: Separators between a name and its population, in order of preference: a spreadsheet
 #: paste uses tabs; a CSV file semicolons (Russian Excel) or commas.
 SEPARATORS = ("\t", ";", ",")
-#: The columns of a list's table, CSV file and CLI output, in order (``batch.column.*``).
-COLUMNS = ("line", "name", "population", "band", "fee", "caveat")
-#: The CSV header ``python -m calculator --cities`` requires: ``name,population``.
-HEADER = ("name", "population")
+#: The columns of a list's table, CSV file and CLI table, in order; ``caveat`` only when
+#: some city needs confirmation.
+_COLUMN_KEYS: tuple[ColumnKey, ...] = ("name", "population", "band", "fee", "caveat")
 _QUOTE = '"'
 _BOM = "\ufeff"
+_SPACES = " \u00a0"
 _INVISIBLE = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}
 _SHARED_FIELDS = ("country", "gdp", "fee_year", "category", "approval_year")
 
@@ -89,192 +110,345 @@ def _quoted_name(text: str) -> tuple[str, str]:
     raise InputError(ErrorCode.UNCLOSED_QUOTE, Field.CITY_NAME)
 
 
-def split_line(text: str) -> tuple[str, str]:
+def _population_field(rest: str, separator: str, wide: bool) -> str:
+    """The population: the rest of the line, or up to the next separator of its kind.
+
+    In a file whose header names more columns (the cities page's CSV file: band, fee,
+    caveat), the next separator ends the population (a quoted one ends at its closing
+    quote): those columns are announced, so nothing typed is dropped unseen. Otherwise the
+    rest stays whole, so ``Kazan,1,308,660`` still reads as an English-grouped population
+    and ``Kazan;1; x`` is refused rather than read as 1.
+    """
+    if not wide:
+        return rest
+    stripped = rest.lstrip(" ")
+    if stripped.startswith(_QUOTE):
+        try:
+            value, _ = _quoted_name(stripped)
+        except InputError:
+            return rest  # the number parser reports the stray quote
+        return f"{_QUOTE}{value.replace(_QUOTE, _QUOTE * 2)}{_QUOTE}"
+    return rest.split(separator, 1)[0]
+
+
+def split_line(text: str, *, wide: bool = False) -> tuple[str, str]:
     """A line's name and population text, or a coded error for a line that is not one.
 
     The separator is the first tab, else the first semicolon, else the first comma after the
     name: a comma-separated line keeps the rest whole, so ``Kazan,1,308,660`` still reads as
-    an English-grouped population. A name holding a separator is written in quotes.
+    an English-grouped population. A name holding a separator is written in quotes. With
+    ``wide`` (the file's header names more columns), a comma ends the population too.
     """
-    line = text.lstrip(" \u00a0")  # the population keeps its spaces: the parser judges them
-    if line.startswith(_QUOTE):
-        name, rest = _quoted_name(line)
-        rest = rest.lstrip(" \u00a0")
+    line_text = text.lstrip(_SPACES)  # the population keeps its spaces: the parser judges them
+    if line_text.startswith(_QUOTE):
+        name, rest = _quoted_name(line_text)
+        rest = rest.lstrip(_SPACES)
         if not rest or rest[0] not in SEPARATORS:
             raise InputError(ErrorCode.MISSING_POPULATION, Field.POPULATION)
-        population = rest[1:]
+        separator, population = rest[0], rest[1:]
     else:
-        separator = next((s for s in SEPARATORS if s in line), None)
-        if separator is None:
+        found = next((s for s in SEPARATORS if s in line_text), None)
+        if found is None:
             raise InputError(ErrorCode.MISSING_POPULATION, Field.POPULATION)
-        name, population = line.split(separator, 1)
-    name = name.strip(" \u00a0")
+        separator = found
+        name, population = line_text.split(separator, 1)
+    name = name.strip(_SPACES)
     if not name:
         raise InputError(ErrorCode.MISSING_NAME, Field.CITY_NAME)
     if len(name) > MAX_NAME_LENGTH:
         raise InputError(ErrorCode.TOO_LONG, Field.CITY_NAME, {"max": MAX_NAME_LENGTH})
     if any(unicodedata.category(char) in _INVISIBLE for char in name):
         raise InputError(ErrorCode.INVALID_CHARACTER, Field.CITY_NAME)
-    return name, _unquote(population)
+    return name, _unquote(_population_field(population, separator, wide))
 
 
-def _name_hint(line: str) -> str:
+def _name_hint(text: str) -> str:
     """What a bad line seems to name, to help the reader find it (shown as text only)."""
-    separator = next((s for s in SEPARATORS if s in line), None)
-    head = line.split(separator, 1)[0] if separator else line
+    separator = next((s for s in SEPARATORS if s in text), None)
+    head = text.split(separator, 1)[0] if separator else text
     return "".join(c for c in _unquote(head) if unicodedata.category(c) not in _INVISIBLE)[
         :MAX_NAME_LENGTH
     ]
 
 
-def _is_header(text: str) -> bool:
-    try:
-        name, population = split_line(text)
-    except InputError:
-        return False
-    return (name.casefold(), population.casefold()) == HEADER
+def _cells(text: str) -> list[str]:
+    """A line's cells, split CSV-wise on its preferred separator, trimmed and case-folded."""
+    separator = next((s for s in SEPARATORS if s in text), None)
+    if separator is None:
+        return [text.strip(_SPACES).casefold()]
+    row = next(csv.reader([text], delimiter=separator), [])
+    return [cell.removeprefix(_BOM).strip(_SPACES).casefold() for cell in row]
+
+
+def _header_names() -> set[tuple[str, str]]:
+    """The first two cells of a header: ``name,population`` and what the site writes.
+
+    The cities page's CSV file starts with the column labels in the page's language
+    (``batch.column.*``); a hand-made one may use the form's field names.
+    """
+    names = {("name", "population")}
+    for lang in Language:
+        names.add(
+            (
+                message("batch.column.name", lang).casefold(),
+                message("batch.column.population", lang).casefold(),
+            )
+        )
+        names.add(
+            (
+                field_label(Field.CITY_NAME, lang).casefold(),
+                field_label(Field.POPULATION, lang).casefold(),
+            )
+        )
+    return names
+
+
+def _header_width(text: str) -> int:
+    """How many columns a header line names; 0 when the line is not a header."""
+    cells = _cells(text)
+    if len(cells) >= 2 and (cells[0], cells[1]) in _header_names():
+        return len(cells)
+    return 0
+
+
+def _is_total_row(text: str) -> bool:
+    """The last line of a CSV file the cities page wrote: "Total" and no population."""
+    cells = _cells(text)
+    totals = {message("batch.total_label", lang).casefold() for lang in Language}
+    return len(cells) >= 2 and cells[0] in totals and not cells[1]
 
 
 #: A line that is not ``name, population``: its number, what it seems to name, and why.
 BadLine = tuple[int, str, InputError]
 
 
-def parse_cities(text: object, *, header: bool = False) -> tuple[list[CityLine], list[BadLine]]:
+def parse_cities(text: object) -> tuple[list[CityLine], list[BadLine]]:
     """The list's lines: good ones as :class:`CityLine`, bad ones as ``(line, name, error)``.
 
     Blank lines are skipped but counted, so a line number is the one the reader sees in an
-    editor. With ``header`` the first line must be ``name,population`` (any separator, any
-    case), as in a CSV file; a list pasted on the page has no header.
+    editor. A first line that is a header (``name,population``, or the column labels of the
+    cities page's CSV file in either language, any separator, any case) is skipped, and so is
+    the "Total" row that file ends with: a list pasted on the page, a file written by hand
+    and a file the page saved all read the same way.
     """
     if not isinstance(text, str):
         raise InputError(ErrorCode.INVALID_USAGE, Field.CITIES, {"detail": "cities: text"})
-    lines = text.removeprefix(_BOM).splitlines()
-    start = 0
-    if header:
-        if not lines or not _is_header(lines[0]):
-            raise InputError(ErrorCode.INVALID_HEADER, Field.CITIES)
-        start = 1
-    numbered = [(n, line) for n, line in enumerate(lines, 1) if n > start and line.strip()]
+    numbered = [
+        (n, row) for n, row in enumerate(text.removeprefix(_BOM).splitlines(), 1) if row.strip()
+    ]
+    width = _header_width(numbered[0][1]) if numbered else 0
+    if width:
+        numbered = numbered[1:]
+    if numbered and _is_total_row(numbered[-1][1]):
+        numbered = numbered[:-1]
     if not numbered:
         raise InputError(ErrorCode.NO_CITIES, Field.CITIES)
     if len(numbered) > MAX_CITIES:
         raise InputError(ErrorCode.TOO_MANY_CITIES, Field.CITIES, {"max": MAX_CITIES})
     good: list[CityLine] = []
     bad: list[BadLine] = []
-    for number, line in numbered:
+    for number, row in numbered:
         try:
-            name, population = split_line(line)
+            name, population = split_line(row, wide=width > 2)
         except InputError as error:
-            bad.append((number, _name_hint(line), error))
+            bad.append((number, _name_hint(row), error))
         else:
             good.append(CityLine(number, name, population))
     return good, bad
 
 
-def _line_error(line: int, name: str, error: dict[str, Any], lang: Language) -> dict[str, Any]:
+def _line_error(number: int, name: str, error: ErrorDetail, lang: Language) -> BadLineRecord:
     """A bad line as the page, the CSV and the CLI show it: number, code and message."""
     return {
-        "line": line,
+        "line": number,
         "name": name,
         "code": error["code"],
         "field": error["field"],
         "message": error["message"],
-        "text": message("batch.line_error", lang, line=str(line), message=error["message"]),
+        "text": message("batch.line_error", lang, line=str(number), message=error["message"]),
     }
 
 
-def _shared(first: Mapping[str, Any], lang: Language) -> dict[str, Any]:
-    """What every city's quote has in common (GDP, category, timeline), said once."""
-    category_note = first["category_note"]
-    if first["category"] != "full":
-        category_note = message("batch.associate_note", lang)
-    return {
-        "gdp_per_capita_usd": first["gdp_per_capita_usd"],
-        "gdp_per_capita_text": first["gdp_per_capita_text"],
-        "gdp_band_text": first["gdp_band_text"],
-        "category": first["category"],
-        "category_text": first["category_text"],
-        "category_note": category_note,
-        "approval_year": first["approval_year"],
-        "first_fee_year": first["first_fee_year"],
-        "gdp_year": first["gdp_year"],
-        "timeline": first["timeline"],
-        "notes": first["notes"],
-        "source": first["source"],
+def _columns(cities: list[QuoteRecord], lang: Language) -> list[Column]:
+    """The table's columns in order; a caveat column only when some city needs one."""
+    needed = any(city["needs_confirmation"] for city in cities)
+    return [
+        {"key": key, "label": message(f"batch.column.{key}", lang)}
+        for key in _COLUMN_KEYS
+        if key != "caveat" or needed
+    ]
+
+
+def _city_row(number: int, name: str, record: QuoteRecord, columns: list[Column]) -> CityRow:
+    """A quoted city with its table cells, for the screen and for a CSV file."""
+    caveat = record["provenance_text"] if record["needs_confirmation"] else ""
+    shown: dict[str, str] = {
+        "name": name,
+        "population": record["population_text"],
+        "band": record["population_band"]["label"],
+        "fee": record["fee_text"],
+        "caveat": caveat,
     }
+    written: dict[str, int | str] = {
+        **shown,
+        "population": record["population"],
+        "fee": record["fee_usd"],
+    }
+    keys: list[str] = [column["key"] for column in columns]
+    cells: dict[str, str] = {key: shown[key] for key in keys}
+    file_cells: dict[str, int | str] = {key: written[key] for key in keys}
+    return {"line": number, "name": name, **record, "cells": cells, "file_cells": file_cells}
 
 
-def _columns(lang: Language) -> dict[str, str]:
-    return {column: message(f"batch.column.{column}", lang) for column in COLUMNS}
+def _total_row(total: int, columns: list[Column], lang: Language) -> TotalRow:
+    """The table's last row: the label under the names, the total under the fees."""
+    label = message("batch.total_label", lang)
+    shown: dict[str, str] = {column["key"]: "" for column in columns}
+    written: dict[str, int | str] = {column["key"]: "" for column in columns}
+    shown["name"] = written["name"] = label
+    shown["fee"] = format_usd(total, lang)
+    written["fee"] = total
+    return {"label": label, "cells": shown, "file_cells": written}
 
 
-def _caveats(cities: list[dict[str, Any]]) -> list[str]:
-    """Every distinct caveat of the list's quotes, once, in the order the cities give them."""
-    return list(dict.fromkeys(text for city in cities for text in city["caveats"]))
+def _caveat_lines(cities: list[CityRow]) -> list[Line]:
+    """Every distinct cell caveat of the list's quotes, once, in the order the cities give them."""
+    seen: dict[str, str] = {}
+    for city in cities:
+        for text in city["caveats"]:
+            seen.setdefault(text, city["provenance"])
+    return [line("caveat", text, code) for text, code in seen.items()]
+
+
+def _category_line(first: QuoteRecord, lang: Language) -> Line:
+    """What the category means for every city of the list, in one sentence."""
+    if first["category"] == "full":
+        return line("category", message("category_line.full", lang))
+    return line("category", message("batch.associate_note", lang))
 
 
 def quote_cities(
-    text: object,
-    fields: Mapping[str, object],
-    lang: Language = DEFAULT_LANGUAGE,
-    *,
-    header: bool = False,
-) -> dict[str, Any]:
+    text: object, fields: Mapping[str, object], lang: Language = DEFAULT_LANGUAGE
+) -> BatchRecord | BatchErrorRecord:
     """Quote every line of ``text`` with the shared ``fields``; one JSON-ready record.
 
-    ``cities`` holds, per good line, ``line``, ``name`` and exactly the record
-    :func:`calculator.answer` gives for that population; ``errors`` the bad lines (``line``,
-    ``code``, ``message``); ``total_usd`` sums the quoted fees and ``left_out`` counts the
-    bad lines. A problem with the list itself or with a shared field is the record's
+    ``cities`` holds, per good line, ``line``, ``name``, exactly the record
+    :func:`calculator.answer` gives for that population, and its table ``cells``;
+    ``errors`` the bad lines (``line``, ``code``, ``message``...); ``total_usd`` sums the
+    quoted fees and ``left_out`` counts the bad lines; ``lines`` are the shared lines to
+    show, in order. A problem with the list itself or with a shared field is the record's
     ``error``, as for a single quote.
     """
     shared_fields = {name: fields.get(name) for name in _SHARED_FIELDS}
     try:
-        good, bad = parse_cities(text, header=header)
+        good, bad = parse_cities(text)
     except InputError as error:
-        return {**describe_error(error, lang), "cities": [], "errors": []}
+        return {
+            "lang": lang.value,
+            "error": describe_error(error, lang)["error"],
+            "cities": [],
+            "errors": [],
+        }
     errors = [
-        _line_error(line, name, describe_error(error, lang)["error"], lang)
-        for line, name, error in bad
+        _line_error(number, name, describe_error(error, lang)["error"], lang)
+        for number, name, error in bad
     ]
-    cities: list[dict[str, Any]] = []
-    shared_error: dict[str, Any] | None = None
-    gdp_source: dict[str, Any] | None = None
+    quoted: list[tuple[CityLine, QuoteRecord]] = []
+    shared_error: ErrorDetail | None = None
+    gdp_source: GdpSourceRecord | None = None
     for city in good:
         record = answer({**shared_fields, "population": city.population}, lang)
         gdp_source = record.get("gdp_source", gdp_source)
-        problem = record.get("error")
-        if problem is None:
-            cities.append({"line": city.line, "name": city.name, **record})
-        elif problem["field"] == Field.POPULATION.value:
-            errors.append(_line_error(city.line, city.name, problem, lang))
-        elif shared_error is None:
-            shared_error = problem  # the same for every line: reported once, for the field
+        if "error" not in record:
+            quoted.append((city, record))
+        elif is_error(record) and record["error"]["field"] == Field.POPULATION.value:
+            errors.append(_line_error(city.line, city.name, record["error"], lang))
+        elif is_error(record) and shared_error is None:
+            shared_error = record["error"]  # the same for every line: reported once
     errors.sort(key=lambda entry: entry["line"])
-    result: dict[str, Any] = {"lang": lang.value, "cities": [], "errors": errors}
-    if gdp_source is not None:
-        result["gdp_source"] = gdp_source
     if shared_error is not None:
-        return {**result, "error": shared_error}
+        failed: BatchErrorRecord = {
+            "lang": lang.value,
+            "error": shared_error,
+            "cities": [],
+            "errors": errors,
+        }
+        if gdp_source is not None:
+            failed["gdp_source"] = gdp_source
+        return failed
+    columns = _columns([record for _, record in quoted], lang)
+    cities = [_city_row(city.line, city.name, record, columns) for city, record in quoted]
+    return _batch_record(cities, errors, columns, gdp_source, lang)
+
+
+def _batch_record(
+    cities: list[CityRow],
+    errors: list[BadLineRecord],
+    columns: list[Column],
+    gdp_source: GdpSourceRecord | None,
+    lang: Language,
+) -> BatchRecord:
+    """The list's record: rows, total, and the shared lines in ``BATCH_LINE_ORDER``."""
+    table = get_schedule()
     total = sum(city["fee_usd"] for city in cities)
     total_text = format_usd(total, lang)
-    result.update(
-        {
-            "cities": cities,
-            "count": len(cities),
-            "total_usd": total,
-            "total_text": total_text,
-            "total_summary": message("batch.total", lang, count=str(len(cities)), fee=total_text),
-            "total_due_now_usd": sum(city["due_now_usd"] for city in cities),
-            "total_due_now_text": format_usd(sum(c["due_now_usd"] for c in cities), lang),
-            "left_out": len(errors),
-            "left_out_text": (
-                message("batch.left_out", lang, count=str(len(errors))) if errors else None
-            ),
-            "caveats": _caveats(cities),
-            "columns": _columns(lang),
-        }
-    )
+    total_due_now = sum(city["due_now_usd"] for city in cities)
+    total_summary = message("batch.total", lang, count=str(len(cities)), fee=total_text)
+    left_out_text = message("batch.left_out", lang, count=str(len(errors))) if errors else None
+    lines = [line("total", total_summary), schedule_date_line(table, lang)]
+    if left_out_text is not None:
+        lines.append(line("left_out", left_out_text))
+    lines += gdp_figure_lines(gdp_source)
     if cities:
-        result.update(_shared(cities[0], lang))
+        first = cities[0]
+        lines.append(line("gdp_band", first["gdp_band_text"]))
+        lines.append(_category_line(first, lang))
+        if first["timeline"] is not None:
+            lines.append(line("timeline", first["timeline"]))
+    lines += _caveat_lines(cities)
+    lines += gdp_caveat_lines(gdp_source)
+    result: BatchRecord = {
+        "lang": lang.value,
+        "cities": cities,
+        "errors": errors,
+        "count": len(cities),
+        "total_usd": total,
+        "total_text": total_text,
+        "total_summary": total_summary,
+        "total_due_now_usd": total_due_now,
+        "total_due_now_text": format_usd(total_due_now, lang),
+        "left_out": len(errors),
+        "left_out_text": left_out_text,
+        "caveats": list(dict.fromkeys(text for city in cities for text in city["caveats"])),
+        "columns": columns,
+        "total_row": _total_row(total, columns, lang),
+        "schedule_date": table.source_date.isoformat(),
+        "lines": lines,
+        "notes": notes(lang),
+        "source": table.source,
+    }
+    if gdp_source is not None:
+        result["gdp_source"] = gdp_source
+    if cities:
+        first = cities[0]
+        # What every city's quote has in common (GDP, category, timeline), said once.
+        result.update(
+            {
+                "gdp_per_capita_usd": first["gdp_per_capita_usd"],
+                "gdp_per_capita_text": first["gdp_per_capita_text"],
+                "gdp_band_text": first["gdp_band_text"],
+                "category": first["category"],
+                "category_text": first["category_text"],
+                # As before the lines: the note without the category's name (lines say both).
+                "category_note": (
+                    first["category_note"]
+                    if first["category"] == "full"
+                    else message("batch.associate_note", lang)
+                ),
+                "approval_year": first["approval_year"],
+                "first_fee_year": first["first_fee_year"],
+                "gdp_year": first["gdp_year"],
+                "timeline": first["timeline"],
+            }
+        )
     return result

@@ -1,9 +1,11 @@
 """``python -m calculator``: a quote on the command line, in Russian or English.
 
 Exit status 0 for a quote, 2 for bad input or usage. With ``--cities FILE.csv`` it quotes every
-city of a ``name,population`` file: a table and the total, and exit status 2 when any line is
-bad (the good lines are still printed). No traceback reaches the reader:
-every problem is a coded, localized message (and, with ``--json``, the error object).
+city of a CSV file (name, then population; a header line, such as the one the cities page
+writes, is optional): a table and the total, and exit status 2 when any line is bad (the good
+lines are still printed). No traceback reaches the reader: every problem is a coded, localized
+message (and, with ``--json``, the error object). The text output prints the record's
+``lines`` in order, then its notes and the World Bank credit: it decides nothing of its own.
 """
 
 from __future__ import annotations
@@ -21,7 +23,9 @@ from .describe import describe_error
 from .errors import ErrorCode, Field, InputError
 from .locales import DEFAULT_LANGUAGE, Language
 from .messages import message
-from .request import answer, parse_language
+from .protocol import parse_language
+from .records import AnswerRecord, BatchRecord, LineKind, QuoteRecord, is_error
+from .request import answer
 
 __all__ = ["main"]
 
@@ -79,36 +83,22 @@ def _usage(key: str, lang: Language, option: str) -> InputError:
     return InputError(ErrorCode.INVALID_USAGE, Field.ARGUMENTS, {"detail": detail})
 
 
-def _human(record: dict[str, Any]) -> str:
-    source = record.get("gdp_source")
-    lines = [
-        record["summary"],
-        *([f"! {record['fee_range_text']}"] if record.get("fee_range_text") else []),
-        record["population_band_text"],
-        record["gdp_band_text"],
-        *_gdp_source_lines(source),
-        f"{record['category_text']}: {record['category_note']}",
+#: Lines the reader should not miss: marked ``!`` in the text output.
+_MARKED: frozenset[LineKind] = frozenset({"warning", "fee_range", "caveat"})
+#: The table columns that hold numbers: right-aligned.
+_NUMERIC: frozenset[str] = frozenset({"population", "fee"})
+
+
+def _text_lines(record: QuoteRecord | BatchRecord) -> list[str]:
+    """A record's ``lines`` in their order, then the notes and the World Bank credit."""
+    out = [
+        f"! {line['text']}" if line["kind"] in _MARKED else line["text"] for line in record["lines"]
     ]
-    if record["timeline"]:
-        lines.append(record["timeline"])
-    lines.extend(f"! {text}" for text in record["caveats"])
-    lines.extend(f"* {text}" for text in record["notes"])
+    out.extend(f"* {text}" for text in record["notes"])
+    source = record.get("gdp_source")
     if source is not None and source["origin"] == "world_bank":
-        lines.append(f"* {source['credit']}")
-    return "\n".join(lines)
-
-
-def _gdp_source_lines(source: dict[str, Any] | None) -> list[str]:
-    """With ``--country``: which figure was used, from where, and how far to trust it."""
-    if source is None:
-        return []
-    if source["origin"] != "world_bank":
-        return [source["text"]]
-    lines = [source["figure_text"]]
-    if source["fallback_text"]:
-        lines.append(f"! {source['fallback_text']}")
-    lines.append(f"! {source['caveat']}")
-    return lines
+        out.append(f"* {source['credit']}")
+    return out
 
 
 def main(
@@ -154,7 +144,7 @@ def _run(args_list: list[str], out: TextIO, err: TextIO) -> int:
             raise _usage("cli.missing", lang, "--population")
         if args.gdp is None and args.country is None:
             raise _usage("cli.missing", lang, "--gdp | --country")
-        record = answer(
+        record: AnswerRecord = answer(
             {
                 "population": args.population,
                 "gdp": args.gdp,
@@ -167,14 +157,15 @@ def _run(args_list: list[str], out: TextIO, err: TextIO) -> int:
         )
     except InputError as error:
         record = describe_error(error, lang)
-    if "error" in record:
+    if is_error(record):
         print(record["error"]["message"], file=err)
         if want_json:
             print(json.dumps(record, ensure_ascii=False), file=out)
         return EXIT_BAD_INPUT
-    print(
-        json.dumps(record, ensure_ascii=False, indent=2) if want_json else _human(record), file=out
-    )
+    if want_json:
+        print(json.dumps(record, ensure_ascii=False, indent=2), file=out)
+    elif "error" not in record:
+        print("\n".join(_text_lines(record)), file=out)
     return EXIT_OK
 
 
@@ -192,57 +183,21 @@ def _read_cities(path: str, lang: Language) -> str:
         raise _usage("cli.cities_unreadable", lang, path) from None
 
 
-def _caveat_mark(city: dict[str, Any]) -> str:
-    return str(city["provenance_text"]) if city["needs_confirmation"] else ""
+def _cities_table(record: BatchRecord) -> list[str]:
+    """The list as an aligned text table, in the record's column order."""
+    keys = [column["key"] for column in record["columns"]]
+    header = [column["label"] for column in record["columns"]]
+    rows = [[city["cells"][key] for key in keys] for city in record["cities"]]
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(keys))]
 
-
-def _cities_table(record: dict[str, Any]) -> list[str]:
-    """The list as an aligned text table: line, city, population, band, fee, caveat."""
-    columns = record["columns"]
-    rows = [
-        [
-            str(city["line"]),
-            city["name"],
-            city["population_text"],
-            city["population_band"]["label"],
-            city["fee_text"],
-            _caveat_mark(city),
-        ]
-        for city in record["cities"]
-    ]
-    names = ["line", "name", "population", "band", "fee", "caveat"]
-    if not any(row[-1] for row in rows):
-        names, rows = names[:-1], [row[:-1] for row in rows]  # no caveat: no empty column
-    header = [columns[name] for name in names]
-    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
-    numeric = {0, 2, 4}
-
-    def line(cells: list[str]) -> str:
+    def aligned(cells: list[str]) -> str:
         padded = [
-            cell.rjust(widths[i]) if i in numeric else cell.ljust(widths[i])
+            cell.rjust(widths[i]) if keys[i] in _NUMERIC else cell.ljust(widths[i])
             for i, cell in enumerate(cells)
         ]
         return "  ".join(padded).rstrip()
 
-    return [line(header), line(["-" * width for width in widths]), *map(line, rows)]
-
-
-def _cities_human(record: dict[str, Any]) -> str:
-    lines = [*_cities_table(record), "", record["total_summary"]]
-    if record["left_out_text"]:
-        lines.append(record["left_out_text"])
-    if record["cities"]:
-        lines.append(record["gdp_band_text"])
-        lines.extend(_gdp_source_lines(record.get("gdp_source")))
-        lines.append(f"{record['category_text']}: {record['category_note']}")
-        if record["timeline"]:
-            lines.append(record["timeline"])
-    lines.extend(f"! {text}" for text in record["caveats"])
-    lines.extend(f"* {text}" for text in record.get("notes", []))
-    source = record.get("gdp_source")
-    if source is not None and source["origin"] == "world_bank":
-        lines.append(f"* {source['credit']}")
-    return "\n".join(lines)
+    return [aligned(header), aligned(["-" * width for width in widths]), *map(aligned, rows)]
 
 
 def _main_cities(args: argparse.Namespace, lang: Language, out: TextIO, err: TextIO) -> int:
@@ -258,16 +213,16 @@ def _main_cities(args: argparse.Namespace, lang: Language, out: TextIO, err: Tex
         "category": args.category,
         "approval_year": args.approval_year,
     }
-    record = quote_cities(_read_cities(args.cities, lang), fields, lang, header=True)
+    record = quote_cities(_read_cities(args.cities, lang), fields, lang)
     for entry in record["errors"]:
         print(entry["text"], file=err)
-    if "error" in record:
+    if is_error(record):
         print(record["error"]["message"], file=err)
         if args.json:
             print(json.dumps(record, ensure_ascii=False), file=out)
         return EXIT_BAD_INPUT
-    print(
-        json.dumps(record, ensure_ascii=False, indent=2) if args.json else _cities_human(record),
-        file=out,
-    )
+    if args.json:
+        print(json.dumps(record, ensure_ascii=False, indent=2), file=out)
+    elif "error" not in record:
+        print("\n".join([*_cities_table(record), "", *_text_lines(record)]), file=out)
     return EXIT_BAD_INPUT if record["errors"] else EXIT_OK

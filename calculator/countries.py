@@ -22,7 +22,7 @@ from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_DOWN, Decimal
 from functools import cache
 from importlib import resources
 from types import MappingProxyType
@@ -43,6 +43,7 @@ __all__ = [
 
 _CODE = re.compile(r"[A-Z]{3}")
 _DATA = "data"
+_CENT = Decimal("0.01")
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,7 @@ class GdpFigure:
     """One looked-up figure and how it was chosen."""
 
     iso3: str
-    #: Exactly the decimal string of the source, as a Decimal.
+    #: The source's figure cut to cents (see ``_to_cents``), as a Decimal.
     value: Decimal
     #: The year the figure is for.
     year: int
@@ -132,6 +133,16 @@ def _source(text: str) -> GdpSource:
     )
 
 
+def _to_cents(value: Decimal) -> Decimal:
+    """A World Bank value cut to cents: the figure every output shows and quotes with.
+
+    The file holds binary-float residue (``47404.96484375``); the World Bank's tables show
+    the figure in dollars and cents. Cutting (not rounding) keeps it in its band, whose
+    bounds are whole dollars, so no quote changes.
+    """
+    return value.quantize(_CENT, rounding=ROUND_DOWN)
+
+
 def load_gdp_data(values_csv: str, source_json: str, iso_codes: str) -> GdpData:
     """Build and check :class:`GdpData` from the three files' text; raise ValueError."""
     reader = csv.reader(io.StringIO(values_csv, newline=""))
@@ -145,8 +156,9 @@ def load_gdp_data(values_csv: str, source_json: str, iso_codes: str) -> GdpData:
         _require(bool(re.fullmatch(r"[0-9]+(\.[0-9]+)?", value)), f"line {line}: {value!r}")
         figures = series.setdefault(code, {})
         _require(int(year) not in figures, f"line {line}: {code} {year} twice")
-        _require(Decimal(value) > 0, f"line {line}: the value must be positive")
-        figures[int(year)] = Decimal(value)
+        figure = _to_cents(Decimal(value))
+        _require(figure > 0, f"line {line}: the value must be positive")
+        figures[int(year)] = figure
     _require(bool(series), "no figures")
     codes = frozenset(
         line.strip() for line in iso_codes.splitlines() if line.strip() and not line.startswith("#")

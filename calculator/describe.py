@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import ROUND_DOWN, Decimal
-from typing import Any
 
 from .countries import GdpFigure, get_gdp_data
 from .errors import InputError
@@ -14,6 +13,17 @@ from .locales import Language
 from .lookup import Band, Category, Quote
 from .messages import error_message, message
 from .plausibility import warnings
+from .records import (
+    BandRecord,
+    ErrorRecord,
+    GdpSourceNone,
+    GdpSourceReader,
+    GdpSourceRecord,
+    GdpSourceWorldBank,
+    Line,
+    LineKind,
+    QuoteRecord,
+)
 from .schedule import Schedule, get_schedule
 
 __all__ = [
@@ -22,9 +32,14 @@ __all__ = [
     "describe_missing_gdp",
     "describe_quote",
     "describe_reader_gdp",
+    "format_long_date",
     "format_release",
+    "gdp_caveat_lines",
+    "gdp_figure_lines",
     "gdp_input_text",
+    "line",
     "notes",
+    "schedule_date_line",
 ]
 
 _MONTHS_EN = (
@@ -41,11 +56,34 @@ _MONTHS_EN = (
     "November",
     "December",
 )
+#: Month names as a Russian date writes them (genitive): «1 августа 2017 г.».
+_MONTHS_RU = (
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+)
+_NBSP = "\u00a0"
 _CENT = Decimal("0.01")
 
 
-def _band(band: Band, label: str) -> dict[str, Any]:
+def _band(band: Band, label: str) -> BandRecord:
     return {"index": band.index, "from": band.lower, "to": band.upper, "label": label}
+
+
+def line(kind: LineKind, text: str, code: str | None = None) -> Line:
+    """One line of a result; ``code`` only where the line has a stable one."""
+    if code is None:
+        return {"kind": kind, "text": text}
+    return {"kind": kind, "text": text, "code": code}
 
 
 def notes(lang: Language) -> list[str]:
@@ -53,13 +91,53 @@ def notes(lang: Language) -> list[str]:
     return [message("note.imf", lang), message("note.previous_year", lang)]
 
 
+def format_long_date(day: date, lang: Language) -> str:
+    """A date in words: ``1 August 2017`` / ``1 августа 2017 г.`` (no-break spaces in Russian,
+    so a line never breaks between a number and its word)."""
+    if lang is Language.RU:
+        return f"{day.day}{_NBSP}{_MONTHS_RU[day.month - 1]} {day.year}{_NBSP}г."
+    return f"{day.day} {_MONTHS_EN[day.month - 1]} {day.year}"
+
+
+def schedule_date_line(table: Schedule, lang: Language) -> Line:
+    """Which fee schedule a result quotes, and that the Secretariat has the current one."""
+    day = table.source_date
+    text = message("quote.schedule_date", lang, year=day.year, date=format_long_date(day, lang))
+    return line("schedule_date", text)
+
+
+def gdp_figure_lines(source: GdpSourceRecord | None) -> list[Line]:
+    """The looked-up figure with its source, short: only a World Bank figure has one."""
+    if source is None or source["origin"] != "world_bank":
+        return []
+    return [line("gdp_figure", source["figure_text"])]
+
+
+def gdp_caveat_lines(source: GdpSourceRecord | None) -> list[Line]:
+    """How far to trust the GDP figure: an earlier year's, the World Bank's, or the reader's."""
+    if source is None or source["origin"] == "none":
+        return []
+    if source["origin"] == "reader":
+        return [line("caveat", source["text"], "gdp_reader")]
+    found: list[Line] = []
+    if source["fallback_text"]:
+        found.append(line("caveat", source["fallback_text"], "gdp_fallback"))
+    found.append(line("caveat", source["caveat"], "world_bank"))
+    return found
+
+
 def describe_quote(
-    quote: Quote, lang: Language, schedule: Schedule | None = None
-) -> dict[str, Any]:
+    quote: Quote,
+    lang: Language,
+    schedule: Schedule | None = None,
+    gdp_source: GdpSourceRecord | None = None,
+) -> QuoteRecord:
     """Everything a reader sees about a quote, with ``fee_usd`` as the contract field.
 
     ``schedule`` is the one the quote was made from (``lookup.quote(..., schedule=...)``);
-    the caveat's pattern figures and the source citation come from it, not from the shipped one.
+    the caveat's pattern figures, the source citation and its date come from it, not from
+    the shipped one. ``gdp_source`` (a country was given) adds its figure and caveats to the
+    lines; the caller puts the record's ``gdp_source`` key.
     """
     table = schedule or get_schedule()
     fee_text = format_usd(quote.fee_usd, lang)
@@ -85,6 +163,29 @@ def describe_quote(
             first_fee_year=quote.first_fee_year,
             gdp_year=quote.gdp_year,
         )
+    summary = message("quote.fee", lang, fee=fee_text)
+    due_now_summary = message("quote.due_now", lang, amount=format_usd(quote.due_now_usd, lang))
+    population_band_text = message("band.population", lang, label=population_label)
+    gdp_band_text = message("band.gdp", lang, label=gdp_label)
+    found_warnings = warnings(quote, lang)
+    provenance = quote.cell.provenance.value
+    # The lines in the order every result shows them (records.QUOTE_LINE_ORDER).
+    lines = [line("fee", summary), schedule_date_line(table, lang)]
+    lines += [line("warning", w["message"], w["code"]) for w in found_warnings]
+    if fee_range_text is not None:
+        lines.append(line("fee_range", fee_range_text, provenance))
+    if quote.category is not Category.FULL:
+        lines.append(line("due_now", due_now_summary))
+    lines.append(line("population_band", population_band_text))
+    lines += gdp_figure_lines(gdp_source)
+    lines.append(line("gdp_band", gdp_band_text))
+    category_text = message(f"category_line.{quote.category.value}", lang, fee=fee_text)
+    lines.append(line("category", category_text))
+    if timeline is not None:
+        lines.append(line("timeline", timeline))
+    if cell_caveat:
+        lines.append(line("caveat", cell_caveat, provenance))
+    lines += gdp_caveat_lines(gdp_source)
     return {
         "lang": lang.value,
         "fee_usd": quote.fee_usd,
@@ -95,23 +196,21 @@ def describe_quote(
         "due_now_usd": quote.due_now_usd,
         "due_now_text": format_usd(quote.due_now_usd, lang),
         # A finished sentence, so pages fill no template of their own.
-        "due_now_summary": message(
-            "quote.due_now", lang, amount=format_usd(quote.due_now_usd, lang)
-        ),
-        "summary": message("quote.fee", lang, fee=fee_text),
+        "due_now_summary": due_now_summary,
+        "summary": summary,
         "population": quote.population,
         "population_text": format_decimal(quote.population, lang),
         "gdp_per_capita_usd": float(quote.gdp_per_capita_usd),
         "gdp_per_capita_text": format_decimal(quote.gdp_per_capita_usd, lang),
         "population_band": _band(quote.population_band, population_label),
-        "population_band_text": message("band.population", lang, label=population_label),
+        "population_band_text": population_band_text,
         "gdp_band": _band(quote.gdp_band, gdp_label),
-        "gdp_band_text": message("band.gdp", lang, label=gdp_label),
+        "gdp_band_text": gdp_band_text,
         "cell": {
             "gdp_band": quote.cell.gdp_band,
             "population_bands": list(quote.cell.population_bands),
         },
-        "provenance": quote.cell.provenance.value,
+        "provenance": provenance,
         "provenance_text": provenance_label(quote.cell.provenance, lang),
         "needs_confirmation": quote.cell.provenance.needs_confirmation,
         "caveats": [cell_caveat] if cell_caveat else [],
@@ -124,12 +223,14 @@ def describe_quote(
         "timeline": timeline,
         "notes": notes(lang),
         "source": table.source,
+        "schedule_date": table.source_date.isoformat(),
         # Plausibility: figures no city or economy has, quoted but flagged (plausibility.py).
-        "warnings": warnings(quote, lang),
+        "warnings": found_warnings,
+        "lines": lines,
     }
 
 
-def describe_error(error: InputError, lang: Language) -> dict[str, Any]:
+def describe_error(error: InputError, lang: Language) -> ErrorRecord:
     """The error object of the JSON contract: ``{"error": {"code", "message", "field"}}``."""
     return {
         "error": {
@@ -157,7 +258,7 @@ def gdp_input_text(value: Decimal, lang: Language) -> str:
     return format_decimal(value.quantize(_CENT, rounding=ROUND_DOWN), lang)
 
 
-def describe_gdp_source(figure: GdpFigure, lang: Language) -> dict[str, Any]:
+def describe_gdp_source(figure: GdpFigure, lang: Language) -> GdpSourceWorldBank:
     """Where a looked-up GDP figure comes from, in the reader's language, with its credit."""
     source = get_gdp_data().source
     fallback = None
@@ -191,12 +292,12 @@ def describe_gdp_source(figure: GdpFigure, lang: Language) -> dict[str, Any]:
     }
 
 
-def describe_reader_gdp(iso3: str, lang: Language) -> dict[str, Any]:
+def describe_reader_gdp(iso3: str, lang: Language) -> GdpSourceReader:
     """A country was given, but the reader typed the GDP: their figure wins."""
     return {"origin": "reader", "iso3": iso3, "text": message("gdp_source.reader", lang)}
 
 
-def describe_missing_gdp(iso3: str, error: InputError, lang: Language) -> dict[str, Any]:
+def describe_missing_gdp(iso3: str, error: InputError, lang: Language) -> GdpSourceNone:
     """A country the data cannot give a figure for: the reader has to type one."""
     return {
         "origin": "none",

@@ -68,8 +68,6 @@ class ErrorCode(StrEnum):
     NO_CITIES = "no_cities"
     #: A list longer than one request may carry.
     TOO_MANY_CITIES = "too_many_cities"
-    #: A CSV file of cities whose first line is not the ``name,population`` header.
-    INVALID_HEADER = "invalid_header"
     #: Exponent notation (``1e6``): the number fields take digits only.
     EXPONENT = "exponent"
 

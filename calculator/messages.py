@@ -33,8 +33,15 @@ def field_label(field: Field, lang: Language) -> str:
 
 
 def error_message(error: InputError, lang: Language) -> str:
-    """A full sentence for an input error: the field, then what to do."""
-    text = message(f"error.{error.code.value}", lang, **error.params)
+    """A full sentence for an input error: the field, then what to do.
+
+    A code whose advice depends on the field (invisible characters in a city name are not
+    fixed by typing a number again) has a message ``error.<code>.<field>``, used first.
+    """
+    key = f"error.{error.code.value}"
+    if f"{key}.{error.field.value}" in catalogue(lang):
+        key = f"{key}.{error.field.value}"
+    text = message(key, lang, **error.params)
     if error.code is ErrorCode.INVALID_USAGE:
         return text
     return message("error.template", lang, field=field_label(error.field, lang), message=text)

@@ -16,6 +16,7 @@ from .formatting import format_decimal
 from .locales import Language
 from .lookup import Quote
 from .messages import Quantity, message
+from .records import WarningRecord
 
 __all__ = [
     "GDP_PLAUSIBLE_MAX",
@@ -42,7 +43,7 @@ class Warning(StrEnum):
     POPULATION_UNDER_1000 = "population_under_1000"
 
 
-def warnings(quote: Quote, lang: Language) -> list[dict[str, str]]:
+def warnings(quote: Quote, lang: Language) -> list[WarningRecord]:
     """The quote's warnings as ``{"code", "message"}`` records, in form order."""
     gdp = format_decimal(quote.gdp_per_capita_usd, lang)
     found: list[tuple[Warning, dict[str, object]]] = []

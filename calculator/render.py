@@ -85,10 +85,12 @@ def render_table_html(lang: Language, schedule: Schedule | None = None) -> str:
         f"{escape(caveat(cell, lang, table) or '')}</li>"
         for cell, mark in marks.items()
     )
+    # The caption dates the table by its letter, as every quote does (schedule.json).
+    caption = message("table.caption", lang, year=table.source_date.year)
     return (
         f'<div class="wego-schedule" data-wego-schedule lang="{lang.value}">'
         f'<table class="wego-schedule__table">'
-        f"<caption>{escape(message('table.caption', lang))}</caption>"
+        f"<caption>{escape(caption)}</caption>"
         f'<thead><tr><th scope="col">{corner}</th>{head}</tr></thead>'
         f"<tbody>{''.join(body)}</tbody></table>"
         f'<ul class="wego-schedule__notes" aria-label="{escape(message("table.footnotes", lang))}">'

@@ -7,11 +7,10 @@ sees a Python exception: every input, however odd, becomes a record with ``fee_u
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from .countries import gdp_for, get_gdp_data, parse_country, parse_fee_year
 from .describe import (
@@ -26,8 +25,9 @@ from .formatting import format_decimal
 from .locales import DEFAULT_LANGUAGE, Language
 from .lookup import Category, quote
 from .parsing import machine_number, parse_approval_year, parse_gdp, parse_population
+from .records import AnswerRecord, GdpSourceRecord, NumberFields
 
-__all__ = ["answer", "answer_json", "parse_language"]
+__all__ = ["answer"]
 
 _T = TypeVar("_T")
 #: The fields in the order the fees page shows them (``fee_year`` is the CLI's, beside the
@@ -40,14 +40,6 @@ _FORM_ORDER = (
     Field.CATEGORY,
     Field.APPROVAL_YEAR,
 )
-
-
-def parse_language(text: object) -> Language:
-    """A supported language code, or a coded error."""
-    for lang in Language:
-        if text == lang.value:
-            return lang
-    raise InputError(ErrorCode.INVALID_LANGUAGE, Field.LANGUAGE)
 
 
 @dataclass(frozen=True)
@@ -109,7 +101,7 @@ class _Gdp:
 
     value: Decimal | None
     error: InputError | None
-    source: dict[str, Any] | None
+    source: GdpSourceRecord | None
 
 
 # --- Numbers that survive a language switch, and countries named in messages -------------
@@ -123,20 +115,22 @@ def _from_link(fields: Mapping[str, object]) -> bool:
     return fields.get("number_format") == _LINK_FORMAT
 
 
-def _numbers(form: _Form, lang: Language) -> dict[str, dict[str, str]]:
+def _numbers(form: _Form, lang: Language) -> tuple[NumberFields, NumberFields]:
     """Each number field that reads, as a link writes it and as this language shows it.
 
     ``inputs`` goes into the page's link and the language selector, so another language
     reads the same value; ``input_texts`` is what the field shows the reader. A field with an
     error, or a blank GDP, is left out (the link keeps its text as typed).
     """
-    machine: dict[str, str] = {}
-    shown: dict[str, str] = {}
-    for name, value in (("population", form.population), ("gdp", form.gdp)):
-        if value is not None:
-            machine[name] = machine_number(value)
-            shown[name] = format_decimal(value, lang)
-    return {"inputs": machine, "input_texts": shown}
+    machine: NumberFields = {}
+    shown: NumberFields = {}
+    if form.population is not None:
+        machine["population"] = machine_number(form.population)
+        shown["population"] = format_decimal(form.population, lang)
+    if form.gdp is not None:
+        machine["gdp"] = machine_number(form.gdp)
+        shown["gdp"] = format_decimal(form.gdp, lang)
+    return machine, shown
 
 
 def _named(error: InputError, fields: Mapping[str, object]) -> InputError:
@@ -183,7 +177,7 @@ def _place_in_form(error: InputError) -> int:
     return _FORM_ORDER.index(error.field) if error.field in _FORM_ORDER else len(_FORM_ORDER)
 
 
-def answer(fields: Mapping[str, object], lang: Language = DEFAULT_LANGUAGE) -> dict[str, Any]:
+def answer(fields: Mapping[str, object], lang: Language = DEFAULT_LANGUAGE) -> AnswerRecord:
     """Quote from raw form fields (``population``, ``gdp``, ``category``, ``approval_year``).
 
     The whole form is parsed first and the first problem in form order is reported, so the
@@ -218,37 +212,12 @@ def answer(fields: Mapping[str, object], lang: Language = DEFAULT_LANGUAGE) -> d
         assert form.category is not None
         assert gdp.value is not None
         found = quote(form.population, gdp.value, form.category, form.approval_year)
-        record = describe_quote(found, lang)
+        record: AnswerRecord = describe_quote(found, lang, gdp_source=gdp.source)
     except InputError as error:
         record = describe_error(error, lang)
     if gdp.source is not None:
         record["gdp_source"] = gdp.source
-    record.update(_numbers(form, lang))
+    inputs, input_texts = _numbers(form, lang)
+    record["inputs"] = inputs
+    record["input_texts"] = input_texts
     return record
-
-
-def answer_json(request: str) -> str:
-    """``answer`` over JSON text: ``{"lang": "ru", "fields": {...}}`` in, a record out.
-
-    With a ``"cities"`` key (the text of a list, one ``name, population`` per line) the
-    record is :func:`calculator.batch.quote_cities`' for that list and the shared fields.
-    """
-    try:
-        payload = json.loads(request)
-        if not isinstance(payload, dict) or not isinstance(payload.get("fields"), dict):
-            raise ValueError("expected {'lang': ..., 'fields': {...}}")
-        lang = parse_language(payload.get("lang", DEFAULT_LANGUAGE.value))
-    except InputError as error:
-        return json.dumps(describe_error(error, DEFAULT_LANGUAGE), ensure_ascii=False)
-    except ValueError as error:
-        usage = InputError(ErrorCode.INVALID_USAGE, Field.ARGUMENTS, {"detail": str(error)})
-        return json.dumps(describe_error(usage, DEFAULT_LANGUAGE), ensure_ascii=False)
-    if "cities" in payload:
-        # Several cities: the list is quoted line by line through ``answer`` (calculator.batch
-        # imports this module, hence the import here).
-        from .batch import quote_cities
-
-        return json.dumps(
-            quote_cities(payload["cities"], payload["fields"], lang), ensure_ascii=False
-        )
-    return json.dumps(answer(payload["fields"], lang), ensure_ascii=False)

@@ -11,6 +11,7 @@ import itertools
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 from functools import cache
 from importlib import resources
@@ -80,6 +81,8 @@ class Schedule:
     """The whole table: lower bounds of each band and one row of cells per GDP band."""
 
     source: str
+    #: The date of the letter the table comes from: every result is dated by it.
+    source_date: date
     currency: str
     population_lower_bounds: tuple[int, ...]
     gdp_lower_bounds: tuple[int, ...]
@@ -211,6 +214,17 @@ def _check_monotone(schedule: Schedule) -> None:
                 )
 
 
+def _source_date(raw: object) -> date:
+    """The letter's date, ``YYYY-MM-DD``: a result says which schedule it quotes."""
+    problem = "source_date: the letter's date, YYYY-MM-DD, is required"
+    if not isinstance(raw, str):
+        raise ScheduleError(problem)
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        raise ScheduleError(problem) from None
+
+
 def load_schedule(data: Mapping[str, Any]) -> Schedule:
     """Build a validated :class:`Schedule` from its JSON form, or raise ScheduleError."""
     _require(isinstance(data, Mapping), "the schedule is a JSON object")
@@ -232,6 +246,7 @@ def load_schedule(data: Mapping[str, Any]) -> Schedule:
     assert isinstance(source, str)
     schedule = Schedule(
         source=source,
+        source_date=_source_date(data.get("source_date")),
         currency="USD",
         population_lower_bounds=tuple(t * POPULATION_UNIT for t in population),
         gdp_lower_bounds=gdp,

@@ -1,10 +1,11 @@
 """calculator.batch: a list of cities, each quoted exactly as a single city, and the total."""
 
-import json
+import csv
+import io
 
 import pytest
 
-from calculator import ErrorCode, Language, answer, answer_json, parse_cities, quote_cities
+from calculator import ErrorCode, Language, answer, parse_cities, quote_cities
 from calculator.batch import MAX_CITIES
 from harness.hostile_inputs import CORPUS
 
@@ -76,7 +77,8 @@ def test_every_city_equals_the_single_quote(lang, fields):
     assert len(record["cities"]) == len(EXPECTED_LINES[lang])
     for city, (line, name, population) in zip(record["cities"], EXPECTED_LINES[lang], strict=True):
         single = answer({**fields, "population": population}, lang)
-        assert {k: v for k, v in city.items() if k not in ("line", "name")} == single
+        table_keys = ("line", "name", "cells", "file_cells")
+        assert {k: v for k, v in city.items() if k not in table_keys} == single
         assert (city["line"], city["name"]) == (line, name)
     fees = [
         answer({**fields, "population": p}, lang)["fee_usd"] for _, _, p in EXPECTED_LINES[lang]
@@ -94,8 +96,10 @@ def test_total_and_shared_text_are_localized():
     assert ru["total_usd"] == en["total_usd"]
     assert ru["total_summary"].startswith("Итого по списку (городов: 6): ")
     assert en["total_summary"] == f"Total for the list (cities: 6): {en['total_text']} a year"
-    assert ru["columns"]["name"] == "Город"
-    assert en["columns"]["fee"] == "Fee, USD a year"
+    assert ru["columns"][0] == {"key": "name", "label": "Город"}
+    assert en["columns"][3] == {"key": "fee", "label": "Fee, USD a year"}
+    assert ru["total_row"]["label"] == "Итого"
+    assert en["total_row"]["label"] == "Total"
 
 
 def test_caveats_are_listed_once():
@@ -163,19 +167,19 @@ def test_a_shared_field_error_is_one_error_for_the_list(fields, field, code):
 
 
 @pytest.mark.parametrize(
-    ("text", "code", "header"),
+    ("text", "code"),
     [
-        ("", "no_cities", False),
-        ("\n  \n", "no_cities", False),
-        ("name,population\n", "no_cities", True),
-        ("Kazan,1000\n", "invalid_header", True),
-        ("".join(f"C{n};1000\n" for n in range(MAX_CITIES + 1)), "too_many_cities", False),
-        (None, "invalid_usage", False),
+        ("", "no_cities"),
+        ("\n  \n", "no_cities"),
+        ("name,population\n", "no_cities"),
+        ("\ufeffГород;Население\r\n", "no_cities"),
+        ("".join(f"C{n};1000\n" for n in range(MAX_CITIES + 1)), "too_many_cities"),
+        (None, "invalid_usage"),
     ],
 )
-def test_a_list_that_cannot_be_quoted_is_one_error(text, code, header):
-    """An empty, headless or overlong list is refused as a whole, with a coded error."""
-    record = quote_cities(text, {"gdp": "5000"}, Language.EN, header=header)
+def test_a_list_that_cannot_be_quoted_is_one_error(text, code):
+    """An empty (or header-only) or overlong list is refused as a whole, with a coded error."""
+    record = quote_cities(text, {"gdp": "5000"}, Language.EN)
     assert record["error"]["code"] == code
     assert record["error"]["message"]
 
@@ -183,22 +187,9 @@ def test_a_list_that_cannot_be_quoted_is_one_error(text, code, header):
 def test_header_and_bom_are_read_and_counted():
     """A CSV file's BOM and header are skipped, and line numbers are the file's."""
     text = "\ufeffName;Population\r\nKazan;1308660\r\nBad;x\r\n"
-    record = quote_cities(text, {"gdp": "5000"}, Language.EN, header=True)
+    record = quote_cities(text, {"gdp": "5000"}, Language.EN)
     assert [c["line"] for c in record["cities"]] == [2]
     assert [e["line"] for e in record["errors"]] == [3]
-
-
-def test_the_json_entry_point_routes_a_list():
-    """answer_json with a "cities" key answers for the list, as the browser asks."""
-    request = {"lang": "en", "cities": "Kazan\t1,308,660\nX\tbad", "fields": {"gdp": "5,000"}}
-    record = json.loads(answer_json(json.dumps(request)))
-    assert record == quote_cities(request["cities"], request["fields"], Language.EN)
-    assert (
-        record["cities"][0]["fee_usd"]
-        == answer({"population": "1,308,660", "gdp": "5,000"}, Language.EN)["fee_usd"]
-    )
-    bad = json.loads(answer_json(json.dumps({"lang": "en", "cities": 5, "fields": {}})))
-    assert bad["error"]["code"] == "invalid_usage"
 
 
 @pytest.mark.parametrize("lang", list(Language))
@@ -218,3 +209,138 @@ def test_hostile_values_give_coded_errors_never_an_exception(lang):
         named = quote_cities(f'"{entry.text}";1000', {"gdp": "5000"}, lang)
         assert {e["code"] for e in named["errors"]} <= CODES, entry.what
         assert "error" in named or named["cities"] or named["errors"], entry.what
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "name,population",
+        "Name;Population",
+        "City,Population",
+        "Город;Население",
+        "\ufeffГород;Население",
+        "город\tнаселение",
+        "City name,City population",
+        "Название города;Население города",
+    ],
+)
+@pytest.mark.parametrize("lang", list(Language))
+def test_a_header_line_is_skipped_in_either_language(header, lang):
+    """A pasted header is not "Line 1: not a number", nor a line left out of the total."""
+    record = quote_cities(f"{header}\nKazan;1308660\n", {"gdp": "5000"}, lang)
+    assert record["errors"] == []
+    assert record["left_out"] == 0
+    assert [(c["line"], c["name"]) for c in record["cities"]] == [(2, "Kazan")]
+
+
+def test_a_city_named_like_a_header_on_a_later_line_is_still_a_line():
+    """Only the first line can be a header: "City;Population" further down is reported."""
+    record = quote_cities("Kazan;1308660\nCity;Population", {"gdp": "5000"}, Language.EN)
+    assert [(e["line"], e["code"]) for e in record["errors"]] == [(2, "not_a_number")]
+
+
+def _page_csv(record, delimiter):
+    """The file the cities page writes: BOM, labels, a row per city, the total row."""
+    rows = [[column["label"] for column in record["columns"]]]
+    keys = [column["key"] for column in record["columns"]]
+    rows += [[city["file_cells"][key] for key in keys] for city in record["cities"]]
+    rows.append([record["total_row"]["file_cells"][key] for key in keys])
+    out = io.StringIO()
+    csv.writer(out, delimiter=delimiter, lineterminator="\r\n").writerows(rows)
+    return "\ufeff" + out.getvalue()
+
+
+@pytest.mark.parametrize(("lang", "delimiter"), [(Language.RU, ";"), (Language.EN, ",")])
+def test_the_file_the_cities_page_writes_reads_back_as_the_same_list(lang, delimiter):
+    """BOM, header, extra columns after the population and the total row: same quotes."""
+    text = "Kazan\t1308660\nA, B\t12000000\nYelabuga\t74000"
+    first = quote_cities(text, {"gdp": "5000"}, lang)
+    assert [c["key"] for c in first["columns"]][-1] == "caveat"  # an estimated cell
+    again = quote_cities(_page_csv(first, delimiter), {"gdp": "5000"}, lang)
+    assert again["errors"] == []
+    assert [(c["name"], c["fee_usd"]) for c in again["cities"]] == [
+        (c["name"], c["fee_usd"]) for c in first["cities"]
+    ]
+    assert [c["line"] for c in again["cities"]] == [2, 3, 4]
+
+
+def test_extra_columns_are_read_only_when_a_header_announces_them():
+    """Without a header, "Kazan;1; x" is refused, never read as a population of 1."""
+    record = quote_cities("Kazan;1; x\n", {"gdp": "5000"}, Language.EN)
+    assert [e["code"] for e in record["errors"]] == ["not_a_number"]
+    wide = quote_cities(
+        "City;Population;Note\nKazan;1308660;capital\n", {"gdp": "5000"}, Language.EN
+    )
+    assert [c["population"] for c in wide["cities"]] == [1308660]
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (Language.RU, "Название города: название содержит невидимые или управляющие символы"),
+        (Language.EN, "City name: the name contains invisible or control characters"),
+    ],
+)
+def test_hidden_characters_in_a_name_are_told_about_the_name(lang, expected):
+    """Not "type the number again": the reader has to fix the name."""
+    record = quote_cities("Каз\u200bань;5000", {"gdp": "5000"}, lang)
+    assert record["errors"][0]["message"].startswith(expected)
+    assert "number" not in record["errors"][0]["message"]
+    assert "число" not in record["errors"][0]["message"]
+
+
+def test_columns_cells_and_the_total_row_say_one_table():
+    """Screen cells are text; file cells write numbers as integers; caveat only if needed."""
+    plain = quote_cities("Kazan\t1308660\nYelabuga\t74000", {"gdp": "5000"}, Language.EN)
+    assert [c["key"] for c in plain["columns"]] == ["name", "population", "band", "fee"]
+    kazan = plain["cities"][0]
+    assert kazan["cells"] == {
+        "name": "Kazan",
+        "population": "1,308,660",
+        "band": "1,000–1,999",
+        "fee": kazan["fee_text"],
+    }
+    assert kazan["file_cells"] == {
+        "name": "Kazan",
+        "population": 1308660,
+        "band": "1,000–1,999",
+        "fee": kazan["fee_usd"],
+    }
+    assert plain["total_row"] == {
+        "label": "Total",
+        "cells": {"name": "Total", "population": "", "band": "", "fee": plain["total_text"]},
+        "file_cells": {"name": "Total", "population": "", "band": "", "fee": plain["total_usd"]},
+    }
+    flagged = quote_cities("A\t12000000\nB\t100", {"gdp": "5000"}, Language.RU)
+    assert flagged["columns"][-1] == {"key": "caveat", "label": "Оговорка"}
+    assert [c["cells"]["caveat"] for c in flagged["cities"]] == [
+        "оценка: в источнике ячейка пуста",
+        "",
+    ]
+
+
+def test_the_shared_lines_come_in_order_and_say_the_category_once():
+    """Total, the schedule's date, the lines left out, GDP, category, timeline, caveats."""
+    fields = {"country": "RUS", "category": "associate", "approval_year": "2027"}
+    record = quote_cities("A;12000000\nB;x\nC;1000", fields, Language.RU)
+    kinds = [line["kind"] for line in record["lines"]]
+    assert kinds == [
+        "total",
+        "schedule_date",
+        "left_out",
+        "gdp_figure",
+        "gdp_band",
+        "category",
+        "timeline",
+        "caveat",
+        "caveat",
+        "caveat",
+    ]
+    assert [line.get("code") for line in record["lines"] if line["kind"] == "caveat"] == [
+        "irregular",
+        "gdp_fallback",
+        "world_bank",
+    ]
+    category = next(line["text"] for line in record["lines"] if line["kind"] == "category")
+    assert category.count("ассоциированн") + category.count("Ассоциированн") == 1
+    assert record["lines"][1]["text"].startswith("По шкале взносов из письма 2017\u00a0года")

@@ -59,12 +59,35 @@ class TestQuote:
         assert result.returncode == 0
         lines = result.stdout.splitlines()
         assert lines[0] == "Annual membership fee: $2,800"
+        assert lines[1].startswith("By the fee schedule of the 2017 letter (1 August 2017)")
         assert "Population: 10,000+ thousand residents" in lines
-        assert lines[1] == (
+        assert lines[2] == (
             "! Two readings of the source: $2,500 or $2,800. The quote uses the higher; "
             "neither figure is in the source."
         )
         assert any(line.startswith("! This cell is empty in the source") for line in lines)
+
+    @pytest.mark.parametrize(
+        ("lang", "warning"),
+        [
+            ("en", "! Check the population: 500 residents is fewer than 1,000."),
+            ("ru", "! Проверьте население: 500 жителей — меньше 1\u00a0000."),
+        ],
+    )
+    def test_human_output_shows_the_warnings_the_json_has(self, run, lang, warning):
+        """The text output prints every line of the record: a plausibility warning too."""
+        result = run("--population", "500", "--gdp", "47404.96", "--lang", lang)
+        assert result.returncode == 0
+        lines = result.stdout.splitlines()
+        assert lines[2].startswith(warning)
+
+    def test_human_output_is_the_record_lines_then_notes(self, run):
+        """Line for line, the record's lines in order, then its notes: nothing decided again."""
+        argv = ("--population", "12000000", "--gdp", "5000", "--category", "associate")
+        record = json.loads(run(*argv, "--json").stdout)
+        printed = run(*argv).stdout.splitlines()
+        texts = [line["text"] for line in record["lines"]] + record["notes"]
+        assert [line.lstrip("!* ") for line in printed] == texts
 
     def test_json_carries_both_readings_of_the_estimated_cell(self, run):
         """The empty cell quotes the higher reading and names the range in the JSON."""

@@ -83,13 +83,15 @@ def test_human_output_is_a_table_with_the_total(csv_file):
     status, out, err = run(["--cities", csv_file(GOOD_RU), "--country", "RUS"])
     assert (status, err) == (0, "")
     lines = out.splitlines()
-    assert lines[0].split()[:3] == ["Строка", "Город", "Население"]
+    assert lines[0].split()[:2] == ["Город", "Население"]
     assert set(lines[1]) == {"-", " "}
     assert "Казань" in lines[2]
     assert lines[2].rstrip().endswith("$")
     record = answer({"population": "1 308 660", "country": "RUS"}, Language.RU)
     assert record["fee_text"] in lines[2]
-    assert any(line.startswith("Итого по списку (городов: 3): ") for line in lines)
+    assert lines[5] == ""
+    assert lines[6].startswith("Итого по списку (городов: 3): ")
+    assert lines[7].startswith("По шкале взносов из письма 2017")
     assert any("Всемирный банк" in line for line in lines)
 
 
@@ -106,14 +108,14 @@ def test_caveat_column_shows_an_estimated_cell(csv_file):
 @pytest.mark.parametrize(
     ("text", "extra", "code"),
     [
-        ("Kazan,1000\n", [], "invalid_header"),
         ("name,population\n", [], "no_cities"),
+        (f"{BOM}Город;Население\r\n", [], "no_cities"),
         ("name,population\nKazan,1000\n", ["--population", "5"], "invalid_usage"),
         ("name,population\nKazan,1000\n", ["--gdp", "x"], "not_a_number"),
     ],
 )
 def test_a_file_or_call_that_cannot_be_quoted_exits_2(csv_file, text, extra, code):
-    """No header, no city, --population with --cities, a bad GDP: one coded error, exit 2."""
+    """No city, --population with --cities, a bad GDP: one coded error, exit 2."""
     argv = ["--cities", csv_file(text), "--json", *(extra or []), "--lang", "en"]
     if "--gdp" not in extra:
         argv += ["--gdp", "5000"]
@@ -121,6 +123,52 @@ def test_a_file_or_call_that_cannot_be_quoted_exits_2(csv_file, text, extra, cod
     assert status == 2
     assert json.loads(out)["error"]["code"] == code
     assert err.strip()
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_a_file_without_a_header_is_read_from_its_first_line(csv_file, lang):
+    status, out, _ = run(
+        [
+            "--cities",
+            csv_file("Kazan,1000\nYelabuga,74000\n"),
+            "--gdp",
+            "5000",
+            "--json",
+            "--lang",
+            lang,
+        ]
+    )
+    assert status == 0
+    assert [(c["line"], c["name"]) for c in json.loads(out)["cities"]] == [
+        (1, "Kazan"),
+        (2, "Yelabuga"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            f"{BOM}Город;Население;Население, тыс.\u00a0жителей (диапазон);"
+            "Взнос, долл. США в год\r\n"
+            "Казань;1308660;1\u00a0000–1\u00a0999;1600\r\nИтого;;;1600\r\n",
+            "ru",
+        ),
+        (
+            f'{BOM}City,Population,"Population band, thousand residents","Fee, USD a year"\r\n'
+            'Kazan,1308660,"1,000–1,999",1600\r\nTotal,,,1600\r\n',
+            "en",
+        ),
+    ],
+)
+def test_the_file_the_cities_page_downloads_is_read(csv_file, text, lang):
+    """BOM, `;` or `,`, the header in either language, extra columns, the total row: exit 0."""
+    status, out, err = run(["--cities", csv_file(text), "--gdp", "5000", "--json", "--lang", lang])
+    assert (status, err) == (0, "")
+    record = json.loads(out)
+    assert [(c["line"], c["name"], c["population"]) for c in record["cities"]] == [
+        (2, "Казань" if lang == "ru" else "Kazan", 1308660)
+    ]
 
 
 def test_unreadable_and_non_utf8_files_are_usage_errors(csv_file, tmp_path):
@@ -150,3 +198,17 @@ def test_the_real_command_prints_json_and_exits_2_on_a_bad_line(csv_file):
     assert record["cities"][0]["fee_usd"] == single["fee_usd"]
     assert record["errors"][0]["code"] == "missing_name"
     assert "Строка 3" in result.stderr
+
+
+def test_human_output_after_the_table_is_the_record_lines_then_notes_and_credit(csv_file):
+    """The CLI decides nothing of its own: the record's lines, its notes, the credit."""
+    path = csv_file("name,population\nBig,12000000\nSmall,500000\nBad,x\n")
+    argv = ["--cities", path, "--country", "RUS", "--category", "associate", "--lang", "en"]
+    _, out, _ = run(argv)
+    _, as_json, _ = run([*argv, "--json"])
+    record = json.loads(as_json)
+    printed = out.splitlines()
+    after_table = printed[printed.index("") + 1 :]
+    expected = [line["text"] for line in record["lines"]] + record["notes"]
+    expected.append(record["gdp_source"]["credit"])
+    assert [line.lstrip("!* ") for line in after_table] == expected

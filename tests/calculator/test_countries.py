@@ -21,7 +21,8 @@ from calculator.describe import format_release, gdp_input_text
 from calculator.errors import ErrorCode, Field, InputError
 from calculator.locales import Language
 from calculator.parsing import YEAR_RANGE
-from calculator.request import answer, answer_json
+from calculator.protocol import answer_json
+from calculator.request import answer
 
 RU, EN = Language.RU, Language.EN
 HERE = Path(__file__).resolve().parent
@@ -59,12 +60,19 @@ class TestShippedData:
         assert data.latest_year == 2024
         assert data.default_fee_year == 2025
 
-    def test_exact_strings_of_the_source(self):
-        """Values are the source's decimal strings, not rounded."""
+    def test_values_are_the_source_cut_to_cents(self):
+        """The file's ``47404.96484375`` is read as the figure every output shows: 47,404.96."""
         series = dict(get_gdp_data().series["RUS"])
-        assert series[2024] == Decimal("47404.96484375")
-        assert str(series[2024]) == "47404.96484375"
+        assert series[2024] == Decimal("47404.96")
+        assert str(series[2024]) == "47404.96"
         assert sorted(series) == list(range(2010, 2025))
+
+    def test_cutting_to_cents_never_rounds_a_figure_into_the_next_band(self):
+        """19,999.999 stays under the 20,000 band bound (rounding would cross it)."""
+        data = load_gdp_data(
+            "iso3,year,value\nAAA,2020,19999.999\nAAA,2021,1000\n", SOURCE_JSON, "AAA\n"
+        )
+        assert dict(data.series["AAA"]) == {2020: Decimal("19999.99"), 2021: Decimal("1000.00")}
 
     def test_years_start_with_the_first_approval_year(self):
         """The data start where the approval year field does (GDP for Y prices a Y approval)."""
@@ -101,7 +109,7 @@ class TestGdpFor:
         figure = gdp_for("RUS", year=2020)
         assert figure == GdpFigure(
             iso3="RUS",
-            value=Decimal("31490.8046875"),
+            value=Decimal("31490.80"),
             year=2020,
             requested_year=2020,
             is_fallback=False,
@@ -268,13 +276,15 @@ class TestAnswerWithCountry:
         """The issue's reference: 624 518 residents in Russia pay 7 000 $."""
         record = answer({"population": "624 518", "country": "RUS"}, RU)
         assert record["fee_usd"] == 7000
-        assert record["gdp_per_capita_usd"] == 47404.96484375
+        assert record["gdp_per_capita_usd"] == 47404.96
         source = record["gdp_source"]
         assert source["origin"] == "world_bank"
         assert (source["iso3"], source["year"], source["requested_year"]) == ("RUS", 2024, 2024)
         assert (source["fee_year"], source["is_fallback"]) == (2025, False)
-        assert source["value"] == "47404.96484375"
+        assert source["value"] == "47404.96"
         assert source["value_text"] == "47\u00a0404,96"
+        assert record["gdp_per_capita_text"] == "47\u00a0404,96"
+        assert "47404.964" not in json.dumps(record)
         assert source["text"] == "Всемирный банк, 2024"
         assert source["fallback_text"] is None
         assert "МВФ" in source["caveat"]
@@ -307,7 +317,7 @@ class TestAnswerWithCountry:
     def test_fee_year_picks_the_gdp_year(self):
         """A fee for 2019 uses GDP of 2018 (a lower band for Russia then)."""
         record = answer({"population": "624518", "country": "RUS", "fee_year": "2019"}, EN)
-        assert (record["gdp_source"]["year"], record["gdp_per_capita_usd"]) == (2018, 28628.5625)
+        assert (record["gdp_source"]["year"], record["gdp_per_capita_usd"]) == (2018, 28628.56)
 
     def test_approval_year_sets_the_fee_year(self):
         """Approved in Y: the first fee is for Y+1, so GDP of Y (here not yet in the data)."""

@@ -63,3 +63,14 @@ class TestMessages:
             ErrorCode.INVALID_USAGE, Field.ARGUMENTS, {"detail": "unknown option --x"}
         )
         assert error_message(error, Language.EN) == "unknown option --x"
+
+    def test_a_field_can_have_its_own_advice_for_a_code(self):
+        """Invisible characters: retype the number in a number field, the name in a name."""
+        number = InputError(ErrorCode.INVALID_CHARACTER, Field.POPULATION)
+        name = InputError(ErrorCode.INVALID_CHARACTER, Field.CITY_NAME)
+        assert error_message(number, Language.EN).endswith("type the number again.")
+        assert error_message(name, Language.EN) == (
+            "City name: the name contains invisible or control characters; "
+            "type the name again or paste it without them."
+        )
+        assert error_message(name, Language.RU).startswith("Название города: название содержит")

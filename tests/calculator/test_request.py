@@ -1,11 +1,9 @@
 """calculator.request and calculator.describe: text in, a quote record or a coded error out."""
 
-import json
-
 import pytest
 
 from calculator.locales import Language
-from calculator.request import answer, answer_json
+from calculator.request import answer
 
 RU, EN = Language.RU, Language.EN
 
@@ -201,28 +199,3 @@ class TestCountryNamedInMessages:
     def test_unusable_name_falls_back_to_the_code(self, name):
         record = answer({"population": "1", "country": "TWN", "country_name": name}, Language.EN)
         assert "(TWN)" in record["error"]["message"]
-
-
-class TestAnswerJson:
-    """The JSON boundary the browser worker calls."""
-
-    def test_round_trip(self):
-        """A JSON request yields a JSON record."""
-        reply = json.loads(
-            answer_json(json.dumps({"lang": "en", "fields": {"population": "1", "gdp": "1"}}))
-        )
-        assert reply["fee_usd"] == 400
-        assert reply["lang"] == "en"
-
-    @pytest.mark.parametrize(
-        ("request_text", "code"),
-        [
-            ("not json", "invalid_usage"),
-            ("[]", "invalid_usage"),
-            ('{"fields": 1}', "invalid_usage"),
-            ('{"lang": "de", "fields": {}}', "invalid_language"),
-        ],
-    )
-    def test_malformed_requests(self, request_text, code):
-        """A malformed request is a coded error, not an exception."""
-        assert json.loads(answer_json(request_text))["error"]["code"] == code

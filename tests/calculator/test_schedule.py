@@ -98,6 +98,12 @@ class TestLoaderRefuses:
         """The unedited file loads into the schedule the engine uses."""
         assert load_schedule(raw()) == get_schedule()
 
+    def test_the_letter_date_matches_its_citation(self):
+        """source_date is the date the citation names (01.08.2017): one letter, one date."""
+        schedule = get_schedule()
+        assert schedule.source_date.isoformat() == "2017-08-01"
+        assert schedule.source_date.strftime("%d.%m.%Y") in schedule.source
+
     @pytest.mark.parametrize(
         ("edit", "why"),
         [
@@ -126,6 +132,9 @@ class TestLoaderRefuses:
             (lambda d: d["rows"][0]["cells"][0].__setitem__("span", 0), "span"),
             (lambda d: d.__setitem__("currency", "EUR"), "USD"),
             (lambda d: d.__setitem__("source", ""), "citation"),
+            (lambda d: d.pop("source_date"), "source_date"),
+            (lambda d: d.__setitem__("source_date", "01.08.2017"), "YYYY-MM-DD"),
+            (lambda d: d.__setitem__("source_date", 2017), "source_date"),
         ],
     )
     def test_refuses(self, edit, why):
