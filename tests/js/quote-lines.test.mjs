@@ -1,6 +1,7 @@
 // A record's lines as the reader sees them: one paragraph per line, in the record's order, its
 // class from its kind, a warning's code kept; the spoken summary from the kinds that say it.
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { test } from "node:test";
 
 import { announcement, lineSpec, renderLines } from "../../docs/assets/javascripts/quote-lines.mjs";
@@ -31,6 +32,16 @@ test("a warning keeps its code; every line says its kind", () => {
   assert.equal(spec.dataset.code, "population_above_largest_city");
   assert.equal(lineSpec(LINES[4], "wego-quote").dataset.kind, "gdp_band");
   assert.equal(lineSpec(LINES[4], "wego-quote").dataset.code, undefined);
+});
+
+test("every kind the engine's record schema names has its own class", () => {
+  const schemaUrl = new URL("../../calculator/schema/records.schema.json", import.meta.url);
+  const schema = JSON.parse(readFileSync(schemaUrl, "utf8"));
+  const kinds = schema.$defs.Line.properties.kind.enum;
+  assert.ok(kinds.length > 10);
+  for (const kind of kinds) {
+    assert.notEqual(lineSpec({ kind, text: "" }, "wego-quote").className, "wego-quote__line", kind);
+  }
 });
 
 test("a kind this script does not know yet is still shown, with a neutral class", () => {
