@@ -26,6 +26,7 @@ pycountry is a development dependency: it is imported here, at build time, and n
 from __future__ import annotations
 
 import gettext
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -103,18 +104,24 @@ ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
 }
 
 _APOSTROPHES = str.maketrans(dict.fromkeys("\u2018\u2019\u02bc\u02b9\u0060\u00b4\u2032", "'"))
-_DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212", "-"))
+_DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"))
+#: The spaces JavaScript's ``\s`` matches, spelled out so both languages mean the same set
+#: (Python's own ``str.split`` differs on a few control characters and the byte order mark).
+_SPACES = re.compile(
+    "[\t\n\x0b\x0c\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]+"
+)
 
 
 def match_key(text: str) -> str:
-    """How a typed name is compared: case, accents, ё/е, apostrophe and dash forms, dots and
-    runs of spaces do not matter (``«Кот-д’Ивуар»`` matches ``Кот-д'Ивуар``).
-    Mirrored by ``normalize`` in assets/javascripts/country-picker.mjs.
+    """How a typed name is compared: case, accents and other combining marks (so ё/е), apostrophe
+    and dash forms, dots and runs of any spaces do not matter (``«Кот-д’Ивуар»`` matches
+    ``Кот-д'Ивуар``). The same rule as ``countryKey`` in assets/javascripts/country-names.mjs;
+    both are tested against tests/fixtures/country-names.json.
     """
-    decomposed = unicodedata.normalize("NFD", text.strip().lower())
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    decomposed = unicodedata.normalize("NFD", text).lower()
+    bare = "".join(c for c in decomposed if not unicodedata.category(c).startswith("M"))
     bare = bare.translate(_APOSTROPHES).translate(_DASHES).replace(".", "")
-    return " ".join(bare.split())
+    return _SPACES.sub(" ", bare).strip(" ")
 
 
 @dataclass(frozen=True)

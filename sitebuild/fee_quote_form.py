@@ -1,11 +1,11 @@
 """The fee quote widget's markup, rendered at build time in the page's language.
 
 Without JavaScript its buttons stay hidden (a static site cannot compute a quote: "Calculate"
-would only reload the page) and a note points to the table below;
-``assets/javascripts/fee-quote.mjs`` brings the form to life: live quotes from the engine in
-Pyodide. Every string comes from sitebuild/locales; the strings scripts need travel as one
-JSON object in the component's ``data-messages``
-(read by ``assets/javascripts/ui-text.mjs``); every attribute value is escaped.
+would only reload the page) and a note points to the table below; the module script
+``assets/javascripts/fee-quote.mjs`` starts the widget (``fee-widget.mjs``) on the form: live
+quotes from the engine in Pyodide. Every string comes from sitebuild/locales; the strings
+scripts need travel as one JSON object in the component's ``data-messages`` (read by
+``assets/javascripts/ui-text.mjs``); every attribute value is escaped.
 
 Each field group has its own function (``population_field``, ``country_field``,
 ``gdp_field``), so another page can reuse the same markup with the same scripts.
@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 from html import escape
 
-from calculator import Language
+from calculator import ErrorCode, Language
 from calculator.parsing import MAX_INPUT_LENGTH
 from sitebuild.country_names import countries
 from sitebuild.ui_text import text, ui_catalogue
@@ -154,7 +154,7 @@ def gdp_field(language: Language) -> str:
 
 
 # --- Engine start: download progress (a <progress> and its text), the network-failure message
-# and the retry button; fee-quote.mjs drives them while the engine's files arrive.
+# and the retry button; engine-progress.mjs drives them while the engine's files arrive.
 
 
 def _engine_start(lang: str) -> str:
@@ -179,7 +179,9 @@ def approval_year_field(language: Language) -> str:
 def render_fee_quote_form(language: Language, root: str) -> str:
     """The ``#fee-quote`` form; ``root`` is the site root relative to the page."""
     lang = language.value
-    data = {"data-lang": lang}
+    # An empty field is not an error until the reader submits: the widget holds back the
+    # engine's errors with these codes while the reader types (the codes come from the engine).
+    data = {"data-lang": lang, "data-quiet-while-typing": ErrorCode.EMPTY.value}
     data_attrs = " ".join(f'{name}="{attr(value)}"' for name, value in data.items())
     data_attrs += " " + messages_attr(lang, "quote")
     category = (
@@ -223,7 +225,8 @@ def render_fee_quote_form(language: Language, root: str) -> str:
         f"</p>"
         f'<p class="wego-quote__privacy">{escape(text(lang, "quote.privacy"))}</p>'
         f"</form>"
-        # The widget's script comes with the widget: pages without it do not load it.
+        # The widget's script comes with the widget: pages without it do not load it. Its one
+        # job is to start the widget (fee-widget.mjs) on this form.
         f'<script type="module" src="{attr(root.rstrip("/"))}/assets/javascripts/fee-quote.mjs">'
         f"</script>"
     )

@@ -1,9 +1,10 @@
 """The several-cities form (``<!-- wego:multi-quote -->``), rendered at build time.
 
 One list of cities (a textarea: name and population per line), the fees page's country picker
-and GDP field, category and approval year. ``assets/javascripts/multi-quote.mjs`` sends the
+and GDP field, category and approval year. The module script
+``assets/javascripts/multi-quote.mjs`` starts ``cities-quote.mjs`` on the form, which sends the
 whole list to the engine in one request and shows the table it answers; the page includes
-that module itself, so it loads only where the form is. The example link carries the
+that script itself, so it loads only where the form is. The example link carries the
 Republic of Tatarstan's cities (sitebuild/city_examples.py) in its query string, so it works
 as a plain link too. Every string comes from sitebuild/locales; every attribute is escaped.
 """
@@ -47,15 +48,17 @@ SCRIPT_KEYS = (
     "ready",
     "failed",
     "working",
-    "done",
+    # One message per plural category (Intl.PluralRules in the page's language).
+    "done_one",
+    "done_few",
+    "done_many",
+    "done_other",
     "link_copied",
     "copy_failed",
     "link_too_long",
     "nothing_to_save",
     "caption",
-    "total_label",
     "errors_heading",
-    "due_now",
     "printed_on",
     "unofficial",
     "csv_file",

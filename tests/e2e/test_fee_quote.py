@@ -166,6 +166,36 @@ def test_shared_link_fills_the_form_and_quotes_at_once(visit, site):
     expect(result).to_contain_text("the first fee is for 2027")
 
 
+@pytest.mark.parametrize("lang", list(LANGS))
+def test_a_category_no_radio_has_falls_back_to_full_member(visit, site, lang):
+    """A hand-edited link's ``?category=bogus`` selects Full Member and quotes the rest."""
+    page = visit.page
+    page.goto(fees_url(site, lang, "?population=500000&gdp=9000&category=bogus"))
+    expect(page.locator(RESULT)).to_have_attribute("data-fee-usd", "2500", timeout=START_TIMEOUT)
+    expect(page.locator('input[name="category"][value="full"]')).to_be_checked()
+    expect(page.locator('input[name="category"][value="associate"]')).not_to_be_checked()
+
+
+@pytest.mark.parametrize("lang", list(LANGS))
+def test_the_result_shows_the_engines_lines_in_order(visit, site, lang):
+    """Each of the record's lines is one paragraph, in the record's order, marked with its kind;
+    a warning keeps its code."""
+    page = visit.page
+    query = "?population=500&gdp=9000&category=associate&approval_year=2026"
+    page.goto(fees_url(site, lang, query))
+    record = expected(lang, "500", "9000", category="associate", approval_year="2026")
+    result = page.locator(RESULT)
+    expect(result).to_have_attribute("data-fee-usd", str(record["fee_usd"]), timeout=START_TIMEOUT)
+    shown = result.locator("p[data-kind]")
+    expect(shown).to_have_count(len(record["lines"]))
+    assert {line["kind"] for line in record["lines"]} >= {"fee", "warning", "due_now", "category"}
+    for index, line in enumerate(record["lines"]):
+        expect(shown.nth(index)).to_have_attribute("data-kind", line["kind"])
+        expect(shown.nth(index)).to_have_text(line["text"])
+        if line["kind"] == "warning":
+            expect(shown.nth(index)).to_have_attribute("data-warning-code", line["code"])
+
+
 def test_the_link_follows_the_inputs(started_fees_page):
     """The address bar holds the current inputs, ready to bookmark or copy."""
     page = started_fees_page("ru")
@@ -390,6 +420,7 @@ def test_print_this_estimate_is_one_dated_a4_page(visit, site):
         record["summary"],
         record["gdp_band_text"],
         record["timeline"],
+        *record["notes"],
         "confirm the fee with the WeGO Secretariat",
         page.url,
     ):

@@ -6,7 +6,7 @@ import csv
 import io
 import re
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -67,7 +67,22 @@ def expect_record(page: Page, record: dict) -> None:
         expect(row).to_contain_text(city["population_band"]["label"])
     total = page.locator(f"{RESULT} [data-total-usd]").first
     expect(total).to_have_attribute("data-total-usd", str(record["total_usd"]))
-    expect(page.locator(RESULT)).to_contain_text(record["total_summary"])
+    shown = page.locator(f"{RESULT} p[data-kind]")
+    expect(shown).to_have_count(len(record["lines"]))
+    for index, line in enumerate(record["lines"]):
+        expect(shown.nth(index)).to_have_attribute("data-kind", line["kind"])
+        expect(shown.nth(index)).to_have_text(line["text"])
+    expect_columns(page, record)
+
+
+def expect_columns(page: Page, record: dict) -> None:
+    """Every cell of the table (head, body, total) names its column, in the engine's order."""
+    keys = [column["key"] for column in record["columns"]]
+    rows = page.locator(f"{RESULT} table tr")
+    expect(rows).to_have_count(len(record["cities"]) + 2)
+    for index in range(rows.count()):
+        cells = rows.nth(index).locator("th, td")
+        assert cells.evaluate_all("cells => cells.map(c => c.dataset.column)") == keys, index
 
 
 @pytest.mark.parametrize("lang", list(LANGS))
@@ -105,12 +120,13 @@ def test_a_pasted_list_gives_every_fee_the_total_a_csv_and_one_printed_page(visi
     rows = list(
         csv.reader(io.StringIO(data[3:].decode("utf-8")), delimiter=messages["csv_delimiter"])
     )
-    columns = record["columns"]
-    assert rows[0] == [columns[k] for k in ("name", "population", "band", "fee", "caveat")]
+    keys = [column["key"] for column in record["columns"]]
+    fee = keys.index("fee")
+    assert rows[0] == [column["label"] for column in record["columns"]]
     assert [row[0] for row in rows[1:-1]] == [c["name"] for c in record["cities"]]
-    assert [int(row[3]) for row in rows[1:-1]] == [c["fee_usd"] for c in record["cities"]]
-    assert rows[-1][0] == messages["total_label"]
-    assert int(rows[-1][3]) == record["total_usd"]
+    assert [int(row[fee]) for row in rows[1:-1]] == [c["fee_usd"] for c in record["cities"]]
+    assert rows[-1][0] == record["total_row"]["label"]
+    assert int(rows[-1][fee]) == record["total_usd"]
     assert re.fullmatch(r"wego-[a-z]+-\d{4}-\d\d-\d\d\.csv", download_info.value.suggested_filename)
 
     # A bad line: reported by its number with the engine's code; the others still quoted.
@@ -177,6 +193,10 @@ def test_the_example_fills_the_list_and_the_link_round_trips(browser, site, lang
         too_long = "\n".join(f"C{n}; {1000 + n}" for n in range(MAX_LINK_CITIES + 1))
         submit(page, too_long)
         expect(page.locator(f"{RESULT} tbody tr")).to_have_count(MAX_LINK_CITIES + 1)
+        # 51 in words: «51 город» (the "one" form in Russian), "51 cities".
+        done = messages["done_one" if lang == "ru" else "done_other"]
+        status = page.locator("[data-status]")
+        expect(status).to_contain_text(done.format(count=MAX_LINK_CITIES + 1))
         page.click('[data-action="copy-link"]')
         refusal = messages["link_too_long"].format(max=MAX_LINK_CITIES, count=MAX_LINK_CITIES + 1)
         expect(page.locator("[data-status]")).to_have_text(refusal)
@@ -184,3 +204,20 @@ def test_the_example_fills_the_list_and_the_link_round_trips(browser, site, lang
     finally:
         context.close()
     assert errors == []
+
+
+@pytest.mark.parametrize("lang", list(LANGS))
+def test_a_category_no_radio_has_falls_back_to_full_member(visit, site, lang):
+    """A hand-edited link's ``?category=bogus`` selects Full Member, as on the fees page."""
+    page = visit.page
+    cities = "Kazan; 1308660"
+    query = urlencode({"cities": cities, "gdp": "5000", "category": "bogus"})
+    page.goto(cities_url(site, lang, f"?{query}"))
+    expect(page.locator(LIST)).to_have_value(cities)
+    expect(page.locator('input[name="category"][value="full"]')).to_be_checked()
+    expect(page.locator('input[name="category"][value="associate"]')).not_to_be_checked()
+    wait_ready(page)
+    record = quote_cities(cities, {"gdp": "5000"}, Language(lang))
+    expect(page.locator(f"{RESULT} [data-total-usd]").first).to_have_attribute(
+        "data-total-usd", str(record["total_usd"])
+    )

@@ -12,22 +12,9 @@
 // name matches, and a partial name ("Aus") gets a question, not Australia.
 // Its strings are the field group's data-messages; every text is inserted with textContent.
 import { fillTemplate, readMessages } from "./ui-text.mjs";
+import { countryKey as normalize } from "./country-names.mjs";
 
 const MAX_SUGGESTIONS = 6;
-
-// Case, accents, "ё", apostrophe and dash forms, dots and runs of spaces do not matter.
-// The same comparison as match_key() in sitebuild/country_names.py (unit-tested there).
-function normalize(text) {
-  return String(text ?? "")
-    .trim()
-    .toLowerCase()
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/[\u2018\u2019\u02bc\u02b9\u0060\u00b4\u2032]/g, "'")
-    .replace(/[\u2010-\u2014\u2212]/g, "-")
-    .replaceAll(".", "")
-    .replace(/\s+/g, " ");
-}
 
 function paragraph(className, text) {
   const node = document.createElement("p");
@@ -112,6 +99,18 @@ class CountryPicker {
       this.hideSuggestion();
       return;
     }
+    const found = this.suggestions(typed);
+    const names = [...found.values()].join(", ");
+    const question = found.size
+      ? fillTemplate(this.messages.did_you_mean, { typed, names })
+      : fillTemplate(this.messages.unknown, { typed });
+    if (!this.suggest) return;
+    this.suggest.textContent = question;
+    this.suggest.hidden = false;
+  }
+
+  // Up to MAX_SUGGESTIONS countries whose names start as typed: code -> name.
+  suggestions(typed) {
     const key = normalize(typed);
     const found = new Map();
     // Three letters may be a code in other case ("aut"): offer its country first, not pick it.
@@ -121,13 +120,7 @@ class CountryPicker {
       if (name.startsWith(key) && !found.has(entry.code)) found.set(entry.code, entry.name);
       if (found.size === MAX_SUGGESTIONS) break;
     }
-    const names = [...found.values()].join(", ");
-    const question = found.size
-      ? fillTemplate(this.messages.did_you_mean, { typed, names })
-      : fillTemplate(this.messages.unknown, { typed });
-    if (!this.suggest) return;
-    this.suggest.textContent = question;
-    this.suggest.hidden = false;
+    return found;
   }
 
   hideSuggestion() {
@@ -177,12 +170,19 @@ class CountryPicker {
     // Links carry codes (any case in older links) or names.
     const written = String(fields.country ?? "").trim();
     const entry = this.byCode.get(written.toUpperCase()) ?? this.byName.get(normalize(written));
-    this.verbatim = !entry && Boolean(String(fields.country).trim());
-    this.code = entry ? entry.code : "";
-    this.autoFor = entry && !String(fields.gdp ?? "").trim() ? entry.code : null;
-    if (entry) this.input.value = entry.name;
-    if (entry && !entry.hasData) this.showNoData(entry);
+    this.verbatim = !entry && Boolean(written);
+    this.code = "";
+    this.autoFor = null;
+    if (entry) this.restoreEntry(entry, String(fields.gdp ?? "").trim());
     else this.hideNote();
+  }
+
+  restoreEntry(entry, linkedGdp) {
+    this.code = entry.code;
+    this.autoFor = linkedGdp ? null : entry.code;
+    this.input.value = entry.name;
+    if (entry.hasData) this.hideNote();
+    else this.showNoData(entry);
   }
 
   // Called with every engine record the widget shows (a quote or an error).
@@ -194,11 +194,7 @@ class CountryPicker {
     }
     if (!source || source.iso3 !== this.code) return; // an answer for an earlier pick
     if (source.origin === "world_bank") {
-      const blank = !this.gdp || !this.gdp.value.trim();
-      if (this.autoFor !== this.code && !blank) return; // the reader is typing their own
-      if (this.gdp) this.gdp.value = source.value_text;
-      this.autoFor = this.code;
-      this.showWorldBank(source);
+      this.fillLookedUp(source);
     } else if (source.origin === "reader") {
       this.render(`reader:${source.text}`, "reader", [paragraph("wego-quote__gdp-source-text", source.text)]);
     } else if (record.error && record.error.field === "gdp") {
@@ -209,6 +205,15 @@ class CountryPicker {
     } else {
       this.showNoData(this.byCode.get(this.code));
     }
+  }
+
+  // The World Bank's figure into the GDP field, unless the reader is typing their own.
+  fillLookedUp(source) {
+    const blank = !this.gdp || !this.gdp.value.trim();
+    if (this.autoFor !== this.code && !blank) return;
+    if (this.gdp) this.gdp.value = source.value_text;
+    this.autoFor = this.code;
+    this.showWorldBank(source);
   }
 
   showWorldBank(source) {
