@@ -1,4 +1,5 @@
-"""Each page loads only the scripts of the components it shows."""
+"""Each page loads only the scripts of the components it shows, and only the calculator pages
+download the engine."""
 
 from __future__ import annotations
 
@@ -19,9 +20,14 @@ SCRIPTS = {
 }
 
 
+#: The one page that starts the engine on arrival (the cities page starts it only once the reader
+#: turns to its form).
+ENGINE_PAGES = {"fees/"}
+
+
 def test_component_scripts_load_only_where_their_component_is(first_visit, site):
     """The fee widget's, the cities form's and the application form's modules load on their own
-    pages only."""
+    pages only; no other page requests an engine file."""
     page = first_visit.page
     for lang in LANGS:
         for slug in SLUGS:
@@ -30,3 +36,6 @@ def test_component_scripts_load_only_where_their_component_is(first_visit, site)
             for script, pages in SCRIPTS.items():
                 loaded = any(re.search(script, url.split("?")[0]) for url in first_visit.requests)
                 assert loaded == (slug in pages), (lang, slug, script)
+            engine = [url for url in first_visit.requests if "/assets/pyodide/" in url]
+            if slug not in ENGINE_PAGES:
+                assert engine == [], (lang, slug)
