@@ -419,9 +419,22 @@ def test_print_with_errors_shows_the_summary_and_can_print_anyway(visit, site):
 # ---------------------------------------------------------------- print
 
 
+def _pdf_pages(pdf: bytes) -> list[tuple[float, float]]:
+    """Page sizes (points) of a PDF, read from its page objects' MediaBoxes."""
+    pages = re.split(rb"/Type\s*/Page\b(?!s)", pdf)[1:]
+    assert pages, "no page objects found"
+    sizes = []
+    for box in re.findall(rb"/MediaBox\s*\[\s*([\d.\s]+)\]", pdf)[: len(pages)]:
+        x0, y0, x1, y1 = (float(v) for v in box.split())
+        sizes.append((x1 - x0, y1 - y0))
+    assert len(sizes) == len(pages)
+    return sizes
+
+
 @pytest.mark.parametrize("lang", ["ru", "en"])
-def test_print_view_shows_every_value_and_the_agreement(visit, site, lang):
-    """Printed, the page is the form sheet: every typed value and the agreement with the city."""
+def test_print_is_the_form_sheet_on_one_to_three_a4_pages(visit, site, lang):
+    """Printed, the page is the form sheet, every typed value and the agreement with the city,
+    on one to three A4 pages."""
     page = visit.page
     open_form(page, site, lang)
     values = SAMPLES[lang]
@@ -442,35 +455,13 @@ def test_print_view_shows_every_value_and_the_agreement(visit, site, lang):
     if lang == "ru":
         assert f"{city} согласен(на) следовать Уставу WeGO и стать членом WeGO." in text
         assert CATALOGUE["ru"]["form.field.official_name"] in text
-    page.emulate_media(media="screen")
-    expect(sheet).to_be_hidden()
-
-
-def _pdf_pages(pdf: bytes) -> list[tuple[float, float]]:
-    """Page sizes (points) of a PDF, read from its page objects' MediaBoxes."""
-    pages = re.split(rb"/Type\s*/Page\b(?!s)", pdf)[1:]
-    assert pages, "no page objects found"
-    sizes = []
-    for box in re.findall(rb"/MediaBox\s*\[\s*([\d.\s]+)\]", pdf)[: len(pages)]:
-        x0, y0, x1, y1 = (float(v) for v in box.split())
-        sizes.append((x1 - x0, y1 - y0))
-    assert len(sizes) == len(pages)
-    return sizes
-
-
-@pytest.mark.parametrize(("lang", "filled"), [("ru", True), ("en", False)])
-def test_printed_pdf_is_one_to_three_a4_pages(visit, site, lang, filled):
-    """Headless Chromium prints the form (filled Russian, blank English) on 1–3 A4 pages."""
-    page = visit.page
-    open_form(page, site, lang)
-    if filled:
-        fill_fast(page, SAMPLES[lang])
-    page.emulate_media(media="print")
     sizes = _pdf_pages(page.pdf(prefer_css_page_size=True))
     assert 1 <= len(sizes) <= 3
     for width, height in sizes:
         assert abs(width - 595.3) < 2
         assert abs(height - 841.9) < 2
+    page.emulate_media(media="screen")
+    expect(sheet).to_be_hidden()
 
 
 # ---------------------------------------------------------------- safety and sending
@@ -591,8 +582,9 @@ def test_axe_finds_no_violation_empty_and_with_errors(browser, site, lang, schem
         assert axe_violations(page, rules=rules) == []
 
 
-def test_without_javascript_the_fields_are_there_to_print_by_hand(browser, site):
-    """With JavaScript off every field is still on the page and prints as a blank form."""
+def test_without_javascript_the_form_prints_by_hand_and_promises_nothing(browser, site):
+    """With JavaScript off every field is still on the page and prints as a blank form, and the
+    page speaks of no saved draft and no «Начать заново»."""
     with other_browser(browser, site, java_script_enabled=False) as page:
         page.goto(site.url("en", SLUG))
         assert page.locator("[data-field]").count() == 32
@@ -602,14 +594,7 @@ def test_without_javascript_the_fields_are_there_to_print_by_hand(browser, site)
         page.emulate_media(media="print")
         expect(page.locator("[data-print-sheet]")).to_be_visible()
         assert page.locator("[data-print-sheet] h3").count() == 5
-
-
-# ---------------------------------------------------------------- defects seen by new readers
-
-
-def test_without_javascript_nothing_promises_saving_or_start_again(browser, site):
-    """Without the script the page does not speak of a saved draft or of «Начать заново»."""
-    with other_browser(browser, site, java_script_enabled=False) as page:
+        page.emulate_media(media="screen")
         page.goto(site.url("ru", SLUG))
         expect(page.locator(".wego-app__privacy")).to_have_text(
             t("ru", "privacy"), use_inner_text=True
@@ -618,6 +603,9 @@ def test_without_javascript_nothing_promises_saving_or_start_again(browser, site
         assert t("ru", "draft.reset") not in form_text
         assert t("ru", "privacy_draft") not in form_text
         assert t("ru", "draft.autosave") not in form_text
+
+
+# ---------------------------------------------------------------- defects seen by new readers
 
 
 def test_with_javascript_the_draft_is_explained(visit, site):
