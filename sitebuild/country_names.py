@@ -9,10 +9,12 @@ names we set ourselves, each with its reason.
 Other names a reader may type resolve too: pycountry's formal and official names (``name``,
 ``official_name``, and their Russian translations), and ``ALIASES``, a short declared list of
 common and older names pycountry does not carry ("Turkey", "UK", "Ivory Coast", "Кыргызстан",
-"Белоруссия", "Туркмения"...). ``match_key`` is how typed text and names are compared (case,
-accents, "ё", apostrophes, dashes and spaces do not matter); ``assets/javascripts/
-country-picker.mjs`` compares the same way. ``name_index`` refuses a name that would lead to
-two countries.
+"Белоруссия", "Туркмения"...). Either page also takes the other language's names: the
+Russian page's «Россия» has "Russia" among its aliases, the English page's "Russia" has
+«Россия» and «РФ»; the field then shows the name in the page's language. ``match_key`` is how
+typed text and names are compared (case, accents, "ё", apostrophes, dashes and spaces do not
+matter); ``assets/javascripts/country-picker.mjs`` compares the same way. ``name_index``
+refuses a name that would lead to two countries.
 
 The list is every ISO 3166-1 country plus the non-ISO economies the World Bank data cover
 (Kosovo, ``XKX``); each entry says whether the engine has a figure for it, so countries without
@@ -77,8 +79,9 @@ OVERRIDES: dict[str, dict[str, str]] = {
 
 #: Common, older and abbreviated names pycountry does not carry: code -> language -> names.
 #: Only unambiguous ones ("Korea" and "Congo" could each mean two countries, "America" a
-#: continent).
+#: continent). Both pages accept them all: the language says which names they are.
 ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
+    "RUS": {"ru": ("РФ",)},
     "TUR": {"en": ("Turkey",), "ru": ("Турецкая Республика",)},
     "GBR": {"en": ("UK", "U.K.", "Great Britain", "Britain"), "ru": ("Британия", "Англия")},
     "USA": {
@@ -132,7 +135,8 @@ class Country:
     name: str
     #: Whether the engine has a World Bank figure for this code.
     has_data: bool
-    #: Other names a reader may type (the formal or untranslated form we replaced).
+    #: Other names a reader may type: the formal or untranslated form we replaced, common and
+    #: older names, and the country's names in the other language.
     aliases: tuple[str, ...] = ()
 
 
@@ -197,7 +201,50 @@ def collation_key(name: str, lang: Language) -> tuple[tuple[int, int], ...]:
 
 @cache
 def countries(lang: Language) -> tuple[Country, ...]:
-    """Every ISO 3166-1 country and every economy with data, sorted for ``lang``."""
+    """Every ISO 3166-1 country and every economy with data, sorted for ``lang``.
+
+    Each keeps its name in ``lang``; its names in the other language become aliases too, so
+    a reader may type either ("Russia" on the Russian page, «Турция» on the English one).
+    """
+    own = {country.code: country for country in _named_in(lang)}
+    other = {country.code: country for country in _named_in(_other(lang))}
+    entries = []
+    for code, country in own.items():
+        foreign = other[code]
+        aliases = _distinct(country.name, (*country.aliases, *_foreign_names(foreign, lang)))
+        entries.append(Country(code, country.name, country.has_data, aliases))
+    return tuple(sorted(entries, key=lambda c: (collation_key(c.name, lang), c.name)))
+
+
+def _other(lang: Language) -> Language:
+    return Language.EN if lang is Language.RU else Language.RU
+
+
+def _foreign_names(country: Country, page_lang: Language) -> tuple[str, ...]:
+    """The names of ``country`` (listed in the other language) a reader of ``page_lang`` may
+    type: its name there, and the common and short forms declared in ``ALIASES`` («РФ»,
+    "USA", "UK"). Not pycountry's formal and official forms ("Korea, Republic of",
+    «Республика Казахстан»): nobody types those in the other language, and each would add
+    to the page's weight, since the list is in every page that has the country field."""
+    declared = ALIASES.get(country.code, {}).get(_other(page_lang).value, ())
+    return (country.name, *declared)
+
+
+def _distinct(name: str, aliases: tuple[str, ...]) -> tuple[str, ...]:
+    """``aliases`` without repeats and without the name itself, as match_key compares them."""
+    seen = {match_key(name)}
+    kept = []
+    for alias in aliases:
+        key = match_key(alias)
+        if key not in seen:
+            seen.add(key)
+            kept.append(alias)
+    return tuple(kept)
+
+
+@cache
+def _named_in(lang: Language) -> tuple[Country, ...]:
+    """Every country with its name and aliases in ``lang`` only (unsorted)."""
     data = get_gdp_data()
     with_data = set(data.codes_with_data)
     entries: dict[str, Country] = {}
@@ -208,14 +255,13 @@ def countries(lang: Language) -> tuple[Country, ...]:
         if override is not None and override != name:
             aliases = (name, *aliases)
             name = override
-        aliases = (*aliases, *ALIASES.get(code, {}).get(lang.value, ()))
-        aliases = tuple(dict.fromkeys(a for a in aliases if match_key(a) != match_key(name)))
+        aliases = _distinct(name, (*aliases, *ALIASES.get(code, {}).get(lang.value, ())))
         entries[code] = Country(code, name, code in with_data, aliases)
     for code in sorted(with_data - entries.keys()):
         if lang.value not in OVERRIDES.get(code, {}):
             raise LookupError(f"{code} has World Bank data but no name: add it to OVERRIDES")
         entries[code] = Country(code, OVERRIDES[code][lang.value], True)
-    return tuple(sorted(entries.values(), key=lambda c: (collation_key(c.name, lang), c.name)))
+    return tuple(entries.values())
 
 
 @cache

@@ -16,6 +16,7 @@ from html import escape
 from urllib.parse import urlencode
 
 from calculator import Language, format_integer
+from calculator.batch import MAX_CITIES
 from sitebuild.city_examples import (
     DATA_LICENSE_URL,
     DATA_SOURCE_URL,
@@ -101,7 +102,8 @@ def _list_field(language: Language, example_href: str) -> str:
         '<div class="wego-quote__field wego-multi__list" data-field="cities">'
         f'<label for="{field_id}">{escape(text(lang, "cities.list"))}</label>'
         f'<p class="wego-quote__hint" id="{field_id}-hint">'
-        f"{escape(text(lang, 'cities.list_hint'))}</p>"
+        f"{escape(text(lang, 'cities.list_hint'))} "
+        f"{escape(text(lang, 'cities.limit', max=format_integer(MAX_CITIES, language)))}</p>"
         f'<p class="wego-multi__example"><a href="{attr(example_href)}" data-action="example">'
         f"{escape(text(lang, 'cities.example'))}</a></p>"
         f"{_example_credit(language)}"

@@ -106,7 +106,8 @@ class TestNames:
         assert "Российская Федерация" in by_code(Language.RU)["RUS"].aliases
         assert "Russian Federation" in by_code(Language.EN)["RUS"].aliases
         assert "Korea, Republic of" in by_code(Language.EN)["KOR"].aliases
-        assert by_code(Language.RU)["KAZ"].aliases == ("Республика Казахстан",)  # official
+        # The official name, then the English one (see TestBothLanguages).
+        assert by_code(Language.RU)["KAZ"].aliases == ("Республика Казахстан", "Kazakhstan")
 
     def test_every_override_says_why(self):
         """Each entry of OVERRIDES is preceded by a comment giving its reason."""
@@ -171,10 +172,10 @@ class TestAliases:
         """A code or a name's first letters pick nothing here; the widget asks instead."""
         assert match_key(typed) not in name_index(lang)
 
-    def test_every_alias_is_for_a_known_country_in_both_languages(self):
+    def test_every_alias_is_for_a_known_country_in_a_known_language(self):
         iso = {c.alpha_3 for c in pycountry.countries}
         assert set(ALIASES) <= iso
-        assert all(set(names) == {"ru", "en"} for names in ALIASES.values())
+        assert all(names and set(names) <= {"ru", "en"} for names in ALIASES.values())
 
     @pytest.mark.parametrize("lang", LANGS)
     def test_no_name_leads_to_two_countries(self, lang):
@@ -186,6 +187,62 @@ class TestAliases:
     def test_match_key(self, case):
         """The shared fixture; tests/js/country-names.test.mjs runs the browser's twin on it."""
         assert match_key(case["typed"]) == case["key"]
+
+
+class TestBothLanguages:
+    """Either page takes a country's name in either language and shows it in its own."""
+
+    @pytest.mark.parametrize(
+        ("lang", "typed", "code"),
+        [
+            (Language.RU, "Russia", "RUS"),
+            (Language.RU, "Turkey", "TUR"),
+            (Language.RU, "Türkiye", "TUR"),
+            (Language.RU, "Kazakhstan", "KAZ"),
+            (Language.RU, "РФ", "RUS"),
+            (Language.RU, "USA", "USA"),
+            (Language.RU, "UK", "GBR"),
+            (Language.RU, "Ivory Coast", "CIV"),
+            (Language.EN, "Россия", "RUS"),
+            (Language.EN, "РФ", "RUS"),
+            (Language.EN, "США", "USA"),
+            (Language.EN, "Кыргызстан", "KGZ"),
+            (Language.EN, "Киргизия", "KGZ"),
+            (Language.EN, "Турция", "TUR"),
+            (Language.EN, "Великобритания", "GBR"),
+            (Language.EN, "кот-д’ивуар", "CIV"),
+        ],
+    )
+    def test_names_in_the_other_language_resolve(self, lang, typed, code):
+        assert name_index(lang).get(match_key(typed)) == code
+
+    @pytest.mark.parametrize("lang", LANGS)
+    def test_the_other_languages_name_is_an_alias_of_every_country(self, lang):
+        other = Language.EN if lang is Language.RU else Language.RU
+        theirs = by_code(other)
+        for country in countries(lang):
+            keys = {match_key(alias) for alias in country.aliases}
+            name = theirs[country.code].name
+            assert match_key(name) in keys or match_key(name) == match_key(country.name), name
+
+    @pytest.mark.parametrize("lang", LANGS)
+    def test_the_shown_name_stays_in_the_pages_language(self, lang):
+        """The list's value is the page's name; the other language only adds aliases."""
+        names = {c.code: c.name for c in countries(lang)}
+        assert names["RUS"] == {"ru": "Россия", "en": "Russia"}[lang.value]
+        assert names["TUR"] == {"ru": "Турция", "en": "Türkiye"}[lang.value]
+
+    def test_formal_names_stay_in_their_own_language(self):
+        """The other language's formal forms are left out: nobody types them, and they weigh."""
+        assert "Korea, Republic of" not in by_code(Language.RU)["KOR"].aliases
+        assert "Республика Казахстан" not in by_code(Language.EN)["KAZ"].aliases
+
+    @pytest.mark.parametrize("lang", LANGS)
+    def test_no_alias_repeats_or_repeats_the_name(self, lang):
+        for country in countries(lang):
+            keys = [match_key(alias) for alias in country.aliases]
+            assert len(keys) == len(set(keys)), country.code
+            assert match_key(country.name) not in keys, country.code
 
 
 class TestSorting:
@@ -281,6 +338,15 @@ class TestMarkup:
         assert note["aria-live"] == "polite"
         assert "hidden" in note
         assert "fee-quote-gdp-source" in parser.elements["fee-quote-gdp"]["aria-describedby"]
+
+    @pytest.mark.parametrize(("lang", "other_name"), [("ru", "Russia"), ("en", "Россия")])
+    def test_options_carry_the_other_languages_names(self, lang, other_name):
+        """What the picker script reads: data-aliases, "|"-separated, escaped."""
+        parser = _Options()
+        parser.feed(country_field(Language(lang)))
+        russia = next(o for o in parser.options if o["data-code"] == "RUS")
+        assert other_name in russia["data-aliases"].split("|")
+        assert "РФ" in russia["data-aliases"].split("|")
 
     def test_real_label_for_the_field(self):
         html = render_fee_quote_form(Language.RU, "..")
