@@ -270,7 +270,8 @@ def test_the_fees_page_starts_the_engine_at_once(first_visit, site):
     expect(page.locator("#fee-quote")).to_have_attribute(
         "data-engine", "ready", timeout=START_TIMEOUT
     )
-    loaded = {url.rsplit("/", 1)[-1] for url in first_visit.requests if "/assets/pyodide/" in url}
+    engine = [u for u in first_visit.requests if "/assets/pyodide/" in u or "/engine/" in u]
+    loaded = {url.rsplit("/", 1)[-1] for url in engine}
     assert "pyodide.asm.wasm" in loaded
     assert "engine.snapshot.gz" in loaded or any(
         n.startswith("wego_fee_calculator-") for n in loaded

@@ -36,6 +36,6 @@ def test_component_scripts_load_only_where_their_component_is(first_visit, site)
             for script, pages in SCRIPTS.items():
                 loaded = any(re.search(script, url.split("?")[0]) for url in first_visit.requests)
                 assert loaded == (slug in pages), (lang, slug, script)
-            engine = [url for url in first_visit.requests if "/assets/pyodide/" in url]
+            engine = [u for u in first_visit.requests if "/assets/pyodide/" in u or "/engine/" in u]
             if slug not in ENGINE_PAGES:
                 assert engine == [], (lang, slug)
