@@ -6,8 +6,8 @@ export NO_MKDOCS_2_WARNING := 1
 .DEFAULT_GOAL := help
 
 # pyodide-build (which registers our wheel in Pyodide's lock file) needs Python 3.12+, so the
-# project's one virtual environment is built on 3.12 (the engine itself supports 3.11+). Looked up
-# once, before PATH gains .venv/bin below.
+# project's one virtual environment is built on 3.12 (pyproject.toml's requires-python says why
+# the engine claims no older Python either). Looked up once, before PATH gains .venv/bin below.
 ifndef PYTHON312
 PYTHON312 := $(firstword $(wildcard $(HOME)/.pyenv/versions/3.12*/bin/python3.12) $(shell command -v python3.12 2>/dev/null) $(shell command -v python3.13 2>/dev/null))
 endif
@@ -84,11 +84,18 @@ lint: setup ## ruff, mypy, ESLint (every JavaScript file) and zizmor (the GitHub
 	node_modules/.bin/eslint --max-warnings 0 .
 	$(VENV)/bin/zizmor --offline --quiet .github/workflows
 
-test: setup $(STAMPS)/debian-packages lint test-js pyodide-test-dist ## Run every test: engine, engine in Pyodide, built site, browser end-to-end (what CI runs)
-	$(PY) -m pytest
+# The plugins' options are given here, not in pyproject.toml's addopts, so that a plain
+# `pytest tests/calculator/test_lookup.py` needs none of them. pytest-xdist: `auto` is
+# `pytest_xdist_auto_num_workers` in tests/conftest.py; `loadfile` keeps each test file in one
+# process, so a module's shared browser page is made once. pytest-pyodide: Node, and the
+# distribution that `make pyodide-test-dist` assembles.
+PYTEST_PLUGIN_OPTIONS = --numprocesses=auto --dist=loadfile --runtime=node --dist-dir=$(PYODIDE_TEST_DIST)
 
-check: setup lint test-js pyodide-test-dist ## The quick loop: lint, the JS unit tests and every test but the browser ones
-	$(PY) -m pytest -m "not browser"
+test: setup $(STAMPS)/debian-packages lint test-js pyodide-test-dist ## Run every test: engine, engine in Pyodide, built site, browser end-to-end (what CI runs)
+	$(PY) -m pytest $(PYTEST_PLUGIN_OPTIONS) --hypothesis-profile=thorough
+
+check: setup lint test-js pyodide-test-dist ## The quick loop: lint, the JS unit tests and every test but the browser and slow ones
+	$(PY) -m pytest $(PYTEST_PLUGIN_OPTIONS) -m "not browser and not slow"
 
 # The browser modules' pure logic (no DOM), with Node's own test runner: tests/js/**/*.test.mjs.
 test-js: $(NODE_DONE) ## Run the JavaScript unit tests (node --test)

@@ -52,6 +52,7 @@ def offline_site(tmp_path_factory) -> Path:
     return out
 
 
+@pytest.mark.slow  # a second full build
 def test_two_builds_are_byte_identical(built_site, offline_site, record_property):
     """Every file of the session's build and of the offline build is the same, byte for byte."""
     first, second = files(built_site), files(offline_site)
