@@ -147,7 +147,34 @@ golden: setup ## Regenerate the committed renderings of the fee table (tests/gol
 	$(PY) scripts/regenerate_golden.py
 
 clean: ## Remove build outputs (keeps .venv and node_modules)
-	rm -rf site build dist .pytest_cache .hypothesis .coverage .coverage.*
+	rm -rf site build dist .pytest_cache .hypothesis
+
+# --- Coverage: what the tests run of the Python and of the browser modules ---------------------
+# COVERAGE_TESTS narrows the pytest run (default: every test, as `make test`), e.g.
+# `make coverage COVERAGE_TESTS='-m "not browser"'` or one e2e file. The e2e tests record
+# Chromium's coverage of the site's scripts into build/coverage/e2e/ (WEGO_JS_COVERAGE,
+# tests/e2e/conftest.py). A failing test still gets its report, then fails the target.
+.PHONY: coverage
+COVERAGE_DIR := build/coverage
+COVERAGE_TESTS ?=
+JS_TESTS := $(wildcard tests/js/*.test.mjs tests/js/*/*.test.mjs)
+
+coverage: setup $(STAMPS)/debian-packages pyodide-test-dist ## Python (lines, branches) and JavaScript (node --test, Chromium e2e) coverage: a table and build/coverage.json
+	rm -rf $(COVERAGE_DIR) && mkdir -p $(COVERAGE_DIR)/python $(COVERAGE_DIR)/e2e
+	status=0; \
+	COVERAGE_FILE=$(abspath $(COVERAGE_DIR))/python/.coverage \
+	WEGO_JS_COVERAGE=$(abspath $(COVERAGE_DIR))/e2e \
+		$(PY) -m coverage run -m pytest $(PYTEST_PLUGIN_OPTIONS) $(COVERAGE_TESTS) || status=$$?; \
+	node --test --experimental-test-coverage --test-coverage-include='docs/assets/javascripts/**' \
+		--test-reporter=dot --test-reporter-destination=stdout \
+		--test-reporter=lcov --test-reporter-destination=$(COVERAGE_DIR)/node.lcov \
+		$(JS_TESTS) || status=$$?; \
+	export COVERAGE_FILE=$(abspath $(COVERAGE_DIR))/python/.coverage; \
+	$(PY) -m coverage combine --quiet \
+	&& $(PY) -m coverage json --quiet -o $(COVERAGE_DIR)/python.json \
+	&& $(PY) scripts/coverage_report.py --dir $(COVERAGE_DIR) --out build/coverage.json \
+	|| status=$$?; \
+	exit $$status
 
 # --- Quality report: the site-wide guarantees in figures ------------------------------------
 .PHONY: report
