@@ -213,9 +213,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     python = json.loads((args.dir / "python.json").read_text(encoding="utf-8"))
     lcov = (args.dir / "node.lcov").read_text(encoding="utf-8")
-    takes = [
-        json.loads(p.read_text(encoding="utf-8")) for p in sorted(args.dir.glob("e2e/*.json"))
-    ]
+    takes = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(args.dir.glob("e2e/*.json"))]
     takes = [t for t in takes if t["scripts"]]
     result = report(python, lcov, takes, js_sources(ROOT))
     args.out.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
