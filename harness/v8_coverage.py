@@ -122,4 +122,6 @@ def source_path_for_url(url: str) -> str | None:
     """The path under ``docs/assets/`` of a site script (``javascripts/fee-quote.mjs``), or
     None for anything else (Pyodide's core files, vendored packages, inline scripts)."""
     found = _OWN_ASSET.search(url)
-    return found["path"] if found else None
+    if found is None or found["path"].startswith("vendor/"):
+        return None
+    return found["path"]
