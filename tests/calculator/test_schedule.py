@@ -135,9 +135,26 @@ class TestLoaderRefuses:
             (lambda d: d.pop("source_date"), "source_date"),
             (lambda d: d.__setitem__("source_date", "01.08.2017"), "YYYY-MM-DD"),
             (lambda d: d.__setitem__("source_date", 2017), "source_date"),
+            (
+                lambda d: d["rows"][2].pop("src"),
+                r"src must be a note that starts with row «2,000~3,999»",
+            ),
+            (lambda d: d["rows"][2].__setitem__("src", 7), "src must be a note"),
+            # A note left on the wrong row: row 6's note on row 5.
+            (lambda d: d["rows"][5].__setitem__("src", d["rows"][6]["src"]), "row «8,000~9,999»"),
+            (lambda d: d["rows"][8].__setitem__("src", "row «20,000~»"), r"row «20,000 ~»"),
+            # Rows with merged, estimated or irregular cells must say why.
+            (lambda d: d["rows"][0].__setitem__("src", "row «0~999»"), "explain"),
+            (lambda d: d["rows"][3].__setitem__("src", "row «4,000~5,999»: "), "explain"),
+            (lambda d: d["rows"][8].__setitem__("src", "row «20,000 ~»"), "explain"),
         ],
     )
     def test_refuses(self, edit, why):
         """Incomplete, non-contiguous, non-monotone or malformed schedules are rejected."""
         with pytest.raises(ScheduleError, match=why):
             load_schedule(broken(edit))
+
+    def test_a_row_of_plain_published_figures_needs_only_its_heading(self):
+        """Only a row with merged, estimated or irregular cells must explain them."""
+        plain_note = broken(lambda d: d["rows"][2].__setitem__("src", "row «2,000~3,999»"))
+        assert load_schedule(plain_note) == get_schedule()

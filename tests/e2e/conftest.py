@@ -10,6 +10,7 @@ reach any other origin, or raise an error, fails. Every test here is marked ``br
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -26,6 +27,7 @@ from playwright.sync_api import (
     sync_playwright,
 )
 
+from harness.js_coverage import recording
 from harness.local_server import SUB_PATH, serve
 from scripts.browser import CHROMIUM, CHROMIUM_ARGS
 from sitebuild.content_hash import HASHED_ROOT
@@ -45,6 +47,18 @@ def pytest_collection_modifyitems(items: Sequence[pytest.Item]) -> None:
     for item in items:
         if item.path.is_relative_to(HERE):
             item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def js_coverage() -> Iterator[None]:
+    """With WEGO_JS_COVERAGE=<folder> (`make coverage`), Chromium's coverage of the site's
+    scripts over the whole run (harness/js_coverage.py); without it, nothing."""
+    folder = os.environ.get("WEGO_JS_COVERAGE")
+    if not folder:
+        yield
+        return
+    with recording(Path(folder)):
+        yield
 
 
 @dataclass

@@ -1,9 +1,10 @@
 """Harness for running the engine inside real Pyodide under Node, offline (pytest-pyodide).
 
-pytest-pyodide gets ``--runtime=node --dist-dir=build/pyodide-test-dist`` from ``addopts`` in
-pyproject.toml; ``make pyodide-test-dist`` builds that directory (sitebuild/pyodide_dist.py): the
-npm Pyodide core plus the calculator wheel and the pytest wheels, registered in its
-``pyodide-lock.json``. What this file adds to pytest-pyodide, and why:
+pytest-pyodide gets ``--runtime=node --dist-dir=build/pyodide-test-dist`` from the Makefile
+(tests/conftest.py gives that directory when no --dist-dir is given); ``make pyodide-test-dist``
+builds it (sitebuild/pyodide_dist.py): the npm Pyodide core plus the calculator wheel and the
+pytest wheels, registered in its ``pyodide-lock.json``. What this file adds to pytest-pyodide,
+and why:
 
 * Offline guarantee. In Node, Pyodide 0.29 falls back to downloading a package from the jsDelivr
   CDN when its wheel is missing locally (``cdnUrl`` defaults to jsDelivr unless
@@ -79,7 +80,7 @@ def _reanchor_dist_dir(config: pytest.Config) -> Path:
 
     pytest-pyodide's own ``pytest_configure`` makes it absolute against the invocation
     directory; if that does not exist, the same relative path under the rootdir is used
-    (``addopts`` gives a path relative to the repository root). The result is written back to
+    (the Makefile gives a path relative to the repository root). The result is written back to
     where pytest-pyodide reads it. An absolute path is needed anyway: Pyodide runs in a Node
     process whose current directory is the dist directory.
     """

