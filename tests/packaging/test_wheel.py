@@ -50,6 +50,7 @@ def test_contents_are_the_engine_only(wheel):
         "calculator/data/source.json",
         "calculator/data/iso3166_alpha3.txt",
         "calculator/data/SOURCE.md",
+        "calculator/schema/records.schema.json",
     ):
         assert data in names
 
