@@ -42,7 +42,7 @@ class TestQuote:
     """A good quote exits 0."""
 
     def test_reference_json(self, run):
-        """The issue's reference: fee_usd 7000 with its bands."""
+        """The README's example (624,518 residents, GDP 47,404.96): fee_usd 7000 with its bands."""
         result = run("--population", "624518", "--gdp", "47404.96", "--json")
         assert result.returncode == 0, result.stderr
         record = json.loads(result.stdout)

@@ -273,7 +273,7 @@ class TestAnswerWithCountry:
     """answer() with ``country``: the figure, its year, its source; the reader's figure wins."""
 
     def test_russia_ru(self):
-        """The issue's reference: 624 518 residents in Russia pay 7 000 $."""
+        """The README's example: 624 518 residents in Russia (World Bank figure) pay 7 000 $."""
         record = answer({"population": "624 518", "country": "RUS"}, RU)
         assert record["fee_usd"] == 7000
         assert record["gdp_per_capita_usd"] == 47404.96
