@@ -8,8 +8,12 @@ and the catalogues, written here at build time to ``assets/application-docx/text
 The page fetches the file only when the reader asks for a document, so the page's first load
 stays as light as before.
 
-Labels follow the print view: English (the WeGO Secretariat's working language) and, on a page
-in another language, that language's label beside it. Every label is a list: English first.
+Labels follow the print view: English (the guide advises writing to the WeGO Secretariat in
+English) and, on a page in another language, that language's label beside it. Every label is a
+list: English first.
+
+Neither document names a fee or the fee schedule: they carry the application and the cover
+letter only, so the schedule's date and the advice to confirm fees stay on the pages.
 """
 
 from __future__ import annotations

@@ -243,6 +243,8 @@ def test_retired_wording_is_gone(lang, slug):
 
 # Russian typography: one choice per question, applied everywhere a Russian reader looks.
 LOCALE_RU = DOCS.parent / "calculator" / "locales" / "ru.json"
+#: The site's own Russian interface text: form, quote, cities, letter... (sitebuild/ui_text.py).
+SITE_LOCALES_RU = sorted((DOCS.parent / "sitebuild" / "locales").glob("*.ru.json"))
 INITIALS_WITH_SPACE = re.compile(r"\b[А-ЯЁ]\.[ ]?[А-ЯЁ]\.[ ]?[А-ЯЁ]")
 AFTER_NUMERO = re.compile(r"№(?=[ \t\n\d])")
 HOUSE_NUMBER = re.compile(r"\bд\.(?!\u00a0)\s*\d")
@@ -250,17 +252,22 @@ NUMBER_NOUN = re.compile(
     r"\d[ \t\n]+(год\w*|лет|город\w*|жител\w*|представител\w*|лист\w*|экземпляр\w*|тысяч\w*"
     r"|августа)\b"
 )
-#: The chosen spelling is «ё»: these words must never appear spelled with «е».
+#: The chosen spelling is «ё»: these words must never appear spelled with «е» («введено»,
+#: «введены» are right with «е»; «введён», «введённые» take «ё»).
 YO_WORDS = re.compile(
     r"\b(еще|ее|нее|[Рр]асчет\w*|[Оо]бъединенн\w*|[Пп]артнер\w*|[Уу]чет\w*|[Пп]освящен\w*"
-    r"|[Вв]веден\w*|[Пп]ерерасчет\w*)\b"
+    r"|[Вв]веден(?:н\w*)?|[Пп]ерерасчет\w*)\b"
 )
+
+#: «Секретариат» with a capital inside a sentence (after a letter or a comma).
+CAPITAL_SECRETARIAT = re.compile(r"[а-яё,] Секретариат\w*")
 
 
 def russian_texts() -> list[tuple[str, str]]:
-    """Every Russian page and the engine's Russian catalogue, as (name, text)."""
+    """Every Russian page, the engine's and the site's Russian catalogues, as (name, text)."""
     texts = [(f"ru/{slug}.md", read("ru", slug)) for slug in SLUGS]
-    return [*texts, ("calculator/locales/ru.json", LOCALE_RU.read_text(encoding="utf-8"))]
+    catalogues = [LOCALE_RU, *SITE_LOCALES_RU]
+    return [*texts, *((path.name, path.read_text(encoding="utf-8")) for path in catalogues)]
 
 
 @pytest.mark.parametrize(("name", "text"), russian_texts(), ids=lambda v: v[:30])
@@ -278,7 +285,7 @@ def test_russian_typography(name, text):
 def test_russian_yo_and_secretariat_are_consistent(name, text):
     """«ё» is written wherever it belongs; «секретариат» is lower case inside a sentence."""
     assert [m.group(0) for m in YO_WORDS.finditer(text)] == [], name
-    assert re.findall(r"[а-яё,] Секретариат\w*", text) == [], name
+    assert CAPITAL_SECRETARIAT.findall(text) == [], name
 
 
 def test_typography_check_catches_what_it_promises():
@@ -293,3 +300,7 @@ def test_typography_check_catches_what_it_promises():
     assert not NUMBER_NOUN.search(f"120{NBSP}городов")
     assert YO_WORDS.search("таблица расчета")
     assert not YO_WORDS.search("таблица расчёта")
+    assert YO_WORDS.search("введенные данные")
+    assert not YO_WORDS.search("введено вручную")
+    assert CAPITAL_SECRETARIAT.search("подтвердите в Секретариате WeGO")
+    assert not CAPITAL_SECRETARIAT.search("Секретариат WeGO")
