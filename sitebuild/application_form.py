@@ -26,6 +26,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template
 from markupsafe import Markup, escape
 
 from calculator import Language
+from sitebuild import secretariat
 from sitebuild.ui_text import ui_catalogue
 
 __all__ = [
@@ -57,8 +58,9 @@ DRAFT_VERSION = 1
 DRAFT_FILE_PREFIX = "wego-application-draft"
 #: A draft file larger than this is not one of ours.
 DRAFT_MAX_BYTES = 100_000
-MAIL_TO = "secretariat@we-gov.org"
-FAX = "+82 (0)2 720 2939"
+#: The WeGO Secretariat's e-mail and fax (sitebuild/secretariat.py holds its contacts).
+MAIL_TO = secretariat.EMAIL
+FAX = secretariat.FAX
 #: Longest mailto: URL the e-mail link may carry (mail programs and browsers cut longer ones).
 MAILTO_LIMIT = 1800
 #: The print view's labels are English first, because the guide advises writing to the WeGO

@@ -9,7 +9,7 @@ import pytest
 
 from calculator import Language
 from hooks import markers
-from sitebuild import application_form
+from sitebuild import application_form, secretariat
 from sitebuild.application_form import (
     MAIL_MESSAGES,
     SCRIPT_MESSAGES,
@@ -406,3 +406,19 @@ def test_the_set_aside_notice_is_a_live_region_near_the_top(language):
         button = f'data-action="set-aside-{action}">{texts[f"form.set_aside.{action}"]}</button>'
         assert button in html, action
     assert texts["form.set_aside.kept"] in html
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_form_sends_to_the_secretariats_one_set_of_contacts(lang):
+    """The e-mail link, the send steps and the print notes use sitebuild/secretariat.py."""
+    html = render_application_form(lang, "..")
+    page = parse(html)
+    mail = next(attrs for tag, attrs in page.tags if attrs.get("data-action") == "mail")
+    assert mail["href"] == f"mailto:{secretariat.EMAIL}"
+    form = next(attrs for tag, attrs in page.tags if tag == "form")
+    assert form["data-mail-to"] == secretariat.EMAIL
+    text = re.sub(r"<[^>]+>", "", html)
+    steps = catalogue(lang.value)["form.send.steps"]
+    assert steps.format(email=secretariat.EMAIL, fax=secretariat.FAX) in text
+    notes = catalogue("en")["form.print.notes"]
+    assert notes.format(email=secretariat.EMAIL, fax=secretariat.FAX) in text
