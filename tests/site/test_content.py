@@ -273,6 +273,8 @@ YO_WORDS = re.compile(
 
 #: «Секретариат» with a capital inside a sentence (after a letter or a comma).
 CAPITAL_SECRETARIAT = re.compile(r"[а-яё,] Секретариат\w*")
+#: The polite «вы» with a capital inside a sentence (the source capitalises it; the guide does not).
+CAPITAL_YOU = re.compile(r"[а-яё,] (?:Вы|Вас|Вам|Вами|Ваш\w*)\b")
 
 
 def russian_texts() -> list[tuple[str, str]]:
@@ -300,6 +302,12 @@ def test_russian_yo_and_secretariat_are_consistent(name, text):
     assert CAPITAL_SECRETARIAT.findall(text) == [], name
 
 
+@pytest.mark.parametrize(("name", "text"), russian_texts(), ids=lambda v: v[:30])
+def test_russian_polite_you_is_lower_case(name, text):
+    """«вы», «ваш» are lower case inside a sentence, as everywhere else in the guide."""
+    assert CAPITAL_YOU.findall(text) == [], name
+
+
 def test_typography_check_catches_what_it_promises():
     """The patterns fire on the mistakes they name: a check that cannot fail proves nothing."""
     assert INITIALS_WITH_SPACE.search("А. А. Смекалин")
@@ -316,3 +324,6 @@ def test_typography_check_catches_what_it_promises():
     assert not YO_WORDS.search("введено вручную")
     assert CAPITAL_SECRETARIAT.search("подтвердите в Секретариате WeGO")
     assert not CAPITAL_SECRETARIAT.search("Секретариат WeGO")
+    assert CAPITAL_YOU.search("заявку Вы печатаете")
+    assert CAPITAL_YOU.search("в Вашем браузере")
+    assert not CAPITAL_YOU.search("Вы печатаете заявку, а ваш браузер")
