@@ -8,8 +8,12 @@ and the catalogues, written here at build time to ``assets/application-docx/text
 The page fetches the file only when the reader asks for a document, so the page's first load
 stays as light as before.
 
-Labels follow the print view: English (the WeGO Secretariat's working language) and, on a page
-in another language, that language's label beside it. Every label is a list: English first.
+Labels follow the print view: English (the guide advises writing to the WeGO Secretariat in
+English) and, on a page in another language, that language's label beside it. Every label is a
+list: English first.
+
+Neither document names a fee or the fee schedule: they carry the application and the cover
+letter only, so the schedule's date and the advice to confirm fees stay on the pages.
 """
 
 from __future__ import annotations
@@ -20,7 +24,8 @@ from pathlib import Path
 from typing import Any
 
 from calculator import Language
-from sitebuild.application_form import FAX, MAIL_TO, PRINT_LANGUAGE, SECTIONS, Field, Section
+from sitebuild import secretariat
+from sitebuild.application_form import PRINT_LANGUAGE, SECTIONS, Field, Section
 from sitebuild.ui_text import ui_catalogue
 
 __all__ = [
@@ -39,12 +44,9 @@ TEXTS_FOLDER = "assets/application-docx"
 TEXTS_PATH = TEXTS_FOLDER + "/texts.{lang}.json"
 #: File names start with these; the city's name, transliterated, follows.
 FILE_PREFIXES = {"application": "WeGO-application", "letter": "WeGO-cover-letter"}
-#: The WeGO Secretariat's postal address as the 2017 source gives it (Latin script, as posted).
-SECRETARIAT_POSTAL_ADDRESS = (
-    "10F Seoul Global Center",
-    "38 Jongro, Jongno-gu, Seoul 100-739",
-    "Republic of Korea",
-)
+#: The WeGO Secretariat's postal address, line by line as the 2017 letter gives it (the one
+#: source of its contacts is sitebuild/secretariat.py).
+SECRETARIAT_POSTAL_ADDRESS = secretariat.POSTAL_ADDRESS
 #: Catalogue keys of the letter (``letter.<key>``), one set per version of the letter.
 LETTER_KEYS = (
     "version_heading",
@@ -132,6 +134,7 @@ def _letter(lang: str) -> dict[str, Any]:
     texts: dict[str, Any] = {key: _raw(lang, f"letter.{key}") for key in LETTER_KEYS}
     contact = _section_fields(CONTACT_SECTION)
     texts["lang"] = lang
+    texts["template_note"] = texts["template_note"].format(website=secretariat.website_name())
     texts["recipient"] = [
         _raw(lang, "letter.recipient"),
         _raw(lang, "form.print.org"),
@@ -172,7 +175,7 @@ def document_texts(language: Language) -> dict[str, Any]:
                 _bilingual(lang, f"form.print.{key}")
                 for key in ("signature", "name_position", "seal", "date")
             ],
-            "notes": _both(lang, "form.print.notes", email=MAIL_TO, fax=FAX),
+            "notes": _both(lang, "form.print.notes", email=secretariat.EMAIL, fax=secretariat.FAX),
         },
         "letters": letters,
     }

@@ -26,6 +26,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template
 from markupsafe import Markup, escape
 
 from calculator import Language
+from sitebuild import secretariat
 from sitebuild.ui_text import ui_catalogue
 
 __all__ = [
@@ -57,11 +58,13 @@ DRAFT_VERSION = 1
 DRAFT_FILE_PREFIX = "wego-application-draft"
 #: A draft file larger than this is not one of ours.
 DRAFT_MAX_BYTES = 100_000
-MAIL_TO = "secretariat@we-gov.org"
-FAX = "+82 (0)2 720 2939"
+#: The WeGO Secretariat's e-mail and fax (sitebuild/secretariat.py holds its contacts).
+MAIL_TO = secretariat.EMAIL
+FAX = secretariat.FAX
 #: Longest mailto: URL the e-mail link may carry (mail programs and browsers cut longer ones).
 MAILTO_LIMIT = 1800
-#: The WeGO Secretariat works in English: the print view's labels are English first.
+#: The print view's labels are English first, because the guide advises writing to the WeGO
+#: Secretariat in English (the guide's advice: the source names no working language).
 PRINT_LANGUAGE = Language.EN
 
 #: Catalogue keys (without ``form.``) the script needs, passed in one JSON data attribute.
@@ -313,9 +316,9 @@ def fields() -> Iterator[Field]:
 def mail_language(lang: str) -> str:
     """The language of the e-mail to the Secretariat from a page in ``lang``.
 
-    The catalogue decides (``form.mail.language``). Both pages write English: the Secretariat
-    works in English, and every Cyrillic letter costs six characters in a mailto: URL, so
-    Russian prose alone would use up the link's length budget.
+    The catalogue decides (``form.mail.language``). Both pages write English: the guide advises
+    writing to the Secretariat in English, and every Cyrillic letter costs six characters in a
+    mailto: URL, so Russian prose alone would use up the link's length budget.
     """
     return _raw(lang, "mail.language")
 

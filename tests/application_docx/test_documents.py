@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
-from sitebuild.application_docx import SECRETARIAT_POSTAL_ADDRESS
-from sitebuild.application_form import FAX, MAIL_TO, fields
+from sitebuild.application_form import fields
+from sitebuild.secretariat import EMAIL, FAX, POSTAL_ADDRESS
 
 from .reading import (
     all_text,
@@ -130,7 +130,7 @@ def test_the_form_has_its_headings_agreement_and_footer(documents, lang):
     for line in form["signatures"]:
         assert "\n".join(f"({label})" for label in line) in text
     footer = "\n".join(p.text for p in document.sections[0].footer.paragraphs)
-    assert MAIL_TO in footer
+    assert EMAIL in footer
     assert FAX in footer
     assert is_a4(document)
 
@@ -177,7 +177,7 @@ def test_the_letter_names_the_city_contact_and_signer(documents, lang):
             value = draft.get(contact["name"], "") or "_" * 24
             assert f"{contact['label']}: {value}" in text
     assert f"{draft['mayor_name']}, {draft['mayor_position']}" in text
-    assert "\n".join(SECRETARIAT_POSTAL_ADDRESS) in text
+    assert "\n".join(POSTAL_ADDRESS) in text
     assert is_a4(document)
 
 

@@ -1,10 +1,16 @@
-"""Content checks for the Markdown pages in docs/ru and docs/en (no build needed)."""
+"""Content checks for the Markdown pages in docs/ru and docs/en (no build needed).
+
+A page is checked as MkDocs converts it: with its Markdown markers (the Secretariat's
+contacts, hooks/markers.py) already replaced by their text.
+"""
 
 import re
 from pathlib import Path
 
 import pytest
 
+from calculator import Language
+from hooks.markers import render_markdown_markers
 from tests.site.source_facts import FACTS, NBSP, RETIRED, REVIEW_FACTS
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
@@ -65,6 +71,7 @@ MARKERS = {
     "application": ("<!-- wego:application-form -->",),
     "cities": ("<!-- wego:multi-quote -->",),
     "about": ("<!-- wego:schedule-caveats -->",),
+    "contacts": ("<!-- wego:secretariat -->",),
 }
 # Pages allowed to link outside the site (the later-facts page cites its sources by address),
 # and the only external target the home page may use.
@@ -76,9 +83,14 @@ HEADING = re.compile(r"^(#{1,6}) +(.+?) *$", re.MULTILINE)
 PAGES = [(lang, slug) for lang in LANGS for slug in SLUGS]
 
 
-def read(lang: str, slug: str) -> str:
-    """Return the Markdown source of one page."""
+def source(lang: str, slug: str) -> str:
+    """Return the Markdown source of one page, as written."""
     return (DOCS / lang / f"{slug}.md").read_text(encoding="utf-8")
+
+
+def read(lang: str, slug: str) -> str:
+    """Return the Markdown of one page as MkDocs converts it (Markdown markers rendered)."""
+    return render_markdown_markers(source(lang, slug), Language(lang))[0]
 
 
 def collapse(text: str) -> str:
@@ -150,7 +162,7 @@ def test_page_types_no_fee_amount(lang, slug):
 @pytest.mark.parametrize(("lang", "slug"), PAGES)
 def test_markers_appear_once_on_their_own_lines(lang, slug):
     """Marker comments appear exactly once where expected, alone between blank lines."""
-    text = read(lang, slug)
+    text = source(lang, slug)
     lines = text.splitlines()
     expected = MARKERS.get(slug, ())
     for marker in expected:
@@ -243,6 +255,8 @@ def test_retired_wording_is_gone(lang, slug):
 
 # Russian typography: one choice per question, applied everywhere a Russian reader looks.
 LOCALE_RU = DOCS.parent / "calculator" / "locales" / "ru.json"
+#: The site's own Russian interface text: form, quote, cities, letter... (sitebuild/ui_text.py).
+SITE_LOCALES_RU = sorted((DOCS.parent / "sitebuild" / "locales").glob("*.ru.json"))
 INITIALS_WITH_SPACE = re.compile(r"\b[А-ЯЁ]\.[ ]?[А-ЯЁ]\.[ ]?[А-ЯЁ]")
 AFTER_NUMERO = re.compile(r"№(?=[ \t\n\d])")
 HOUSE_NUMBER = re.compile(r"\bд\.(?!\u00a0)\s*\d")
@@ -250,17 +264,24 @@ NUMBER_NOUN = re.compile(
     r"\d[ \t\n]+(год\w*|лет|город\w*|жител\w*|представител\w*|лист\w*|экземпляр\w*|тысяч\w*"
     r"|августа)\b"
 )
-#: The chosen spelling is «ё»: these words must never appear spelled with «е».
+#: The chosen spelling is «ё»: these words must never appear spelled with «е» («введено»,
+#: «введены» are right with «е»; «введён», «введённые» take «ё»).
 YO_WORDS = re.compile(
     r"\b(еще|ее|нее|[Рр]асчет\w*|[Оо]бъединенн\w*|[Пп]артнер\w*|[Уу]чет\w*|[Пп]освящен\w*"
-    r"|[Вв]веден\w*|[Пп]ерерасчет\w*)\b"
+    r"|[Вв]веден(?:н\w*)?|[Пп]ерерасчет\w*)\b"
 )
+
+#: «Секретариат» with a capital inside a sentence (after a letter or a comma).
+CAPITAL_SECRETARIAT = re.compile(r"[а-яё,] Секретариат\w*")
+#: The polite «вы» with a capital inside a sentence (the source capitalises it; the guide does not).
+CAPITAL_YOU = re.compile(r"[а-яё,] (?:Вы|Вас|Вам|Вами|Ваш\w*)\b")
 
 
 def russian_texts() -> list[tuple[str, str]]:
-    """Every Russian page and the engine's Russian catalogue, as (name, text)."""
+    """Every Russian page, the engine's and the site's Russian catalogues, as (name, text)."""
     texts = [(f"ru/{slug}.md", read("ru", slug)) for slug in SLUGS]
-    return [*texts, ("calculator/locales/ru.json", LOCALE_RU.read_text(encoding="utf-8"))]
+    catalogues = [LOCALE_RU, *SITE_LOCALES_RU]
+    return [*texts, *((path.name, path.read_text(encoding="utf-8")) for path in catalogues)]
 
 
 @pytest.mark.parametrize(("name", "text"), russian_texts(), ids=lambda v: v[:30])
@@ -278,7 +299,13 @@ def test_russian_typography(name, text):
 def test_russian_yo_and_secretariat_are_consistent(name, text):
     """«ё» is written wherever it belongs; «секретариат» is lower case inside a sentence."""
     assert [m.group(0) for m in YO_WORDS.finditer(text)] == [], name
-    assert re.findall(r"[а-яё,] Секретариат\w*", text) == [], name
+    assert CAPITAL_SECRETARIAT.findall(text) == [], name
+
+
+@pytest.mark.parametrize(("name", "text"), russian_texts(), ids=lambda v: v[:30])
+def test_russian_polite_you_is_lower_case(name, text):
+    """«вы», «ваш» are lower case inside a sentence, as everywhere else in the guide."""
+    assert CAPITAL_YOU.findall(text) == [], name
 
 
 def test_typography_check_catches_what_it_promises():
@@ -293,3 +320,10 @@ def test_typography_check_catches_what_it_promises():
     assert not NUMBER_NOUN.search(f"120{NBSP}городов")
     assert YO_WORDS.search("таблица расчета")
     assert not YO_WORDS.search("таблица расчёта")
+    assert YO_WORDS.search("введенные данные")
+    assert not YO_WORDS.search("введено вручную")
+    assert CAPITAL_SECRETARIAT.search("подтвердите в Секретариате WeGO")
+    assert not CAPITAL_SECRETARIAT.search("Секретариат WeGO")
+    assert CAPITAL_YOU.search("заявку Вы печатаете")
+    assert CAPITAL_YOU.search("в Вашем браузере")
+    assert not CAPITAL_YOU.search("Вы печатаете заявку, а ваш браузер")

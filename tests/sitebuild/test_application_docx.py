@@ -5,6 +5,7 @@ import re
 from pathlib import Path
 
 from calculator import Language
+from sitebuild import secretariat
 from sitebuild.application_docx import (
     LETTER_KEYS,
     SECRETARIAT_POSTAL_ADDRESS,
@@ -77,16 +78,21 @@ def test_the_letter_is_english_first_with_the_page_language_after_it():
         assert letter["signer"] == ["mayor_name", "mayor_position"]
 
 
-def test_the_postal_address_is_the_sources():
-    source = (ROOT / "source" / "letter-2017-08-01.txt").read_text(encoding="utf-8")
-    assert (
-        "10F Seoul Global Center\n38 Jongro, Jongno-gu, Seoul 100-739, Republic of Korea" in source
-    )
-    assert ", ".join(SECRETARIAT_POSTAL_ADDRESS[1:]) in source
-
-
 def test_one_file_per_language_is_written(tmp_path):
     written = write_document_texts(tmp_path)
     assert written == [tmp_path / TEXTS_PATH.format(lang=lang.value) for lang in Language]
     for language, path in zip(Language, written, strict=True):
         assert json.loads(path.read_text(encoding="utf-8")) == document_texts(language)
+
+
+def test_the_documents_use_the_secretariats_one_set_of_contacts():
+    """The recipient, the form's notes and the letter's note read sitebuild/secretariat.py."""
+    for language in Language:
+        texts = document_texts(language)
+        for notes in texts["application"]["notes"]:
+            assert secretariat.EMAIL in notes
+            assert secretariat.FAX in notes
+        for letter in texts["letters"]:
+            assert letter["recipient"][-3:] == list(secretariat.POSTAL_ADDRESS)
+            assert secretariat.website_name() in letter["template_note"]
+            assert "{" not in letter["template_note"]

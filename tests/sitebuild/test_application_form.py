@@ -9,7 +9,7 @@ import pytest
 
 from calculator import Language
 from hooks import markers
-from sitebuild import application_form
+from sitebuild import application_form, secretariat
 from sitebuild.application_form import (
     MAIL_MESSAGES,
     SCRIPT_MESSAGES,
@@ -22,6 +22,8 @@ ROOT = Path(__file__).resolve().parents[2]
 LOCALES = ROOT / "sitebuild" / "locales"
 SEED = Path(__file__).resolve().parents[2] / "source" / "letter-2017-08-01.txt"
 LANGS = (Language.RU, Language.EN)
+#: «Ф. И. О.» with a no-break space after each initial, so it never breaks across lines.
+FULL_NAME = "Ф.\u00a0И.\u00a0О."
 
 #: Every field of the source's application form, by section, as (name, Russian label of the
 #: source, English label). The term of office is one source line, entered as two months.
@@ -43,7 +45,7 @@ SOURCE_FIELDS = {
         ("city_website", "Официальный сайт", "Official website"),
     ],
     "mayor": [
-        ("mayor_name", "Ф. И. О.", "Full name"),
+        ("mayor_name", FULL_NAME, "Full name"),
         ("mayor_position", "Должность", "Position"),
         ("mayor_email", "Адрес электронной почты", "E-mail"),
         ("mayor_phone", "Телефон", "Telephone"),
@@ -53,9 +55,9 @@ SOURCE_FIELDS = {
     ],
     **{
         section: [
-            (f"{section}_name", "Ф. И. О.", "Full name"),
+            (f"{section}_name", FULL_NAME, "Full name"),
             (f"{section}_position", "Должность", "Position"),
-            (f"{section}_department", "Наименование подразделения / отдела", "Department"),
+            (f"{section}_department", "Наименование подразделения/отдела", "Department"),
             (f"{section}_email", "Адрес электронной почты", "E-mail"),
             (f"{section}_phone", "Телефон", "Telephone"),
             (f"{section}_fax", "Факс", "Fax"),
@@ -153,7 +155,7 @@ def test_russian_labels_follow_the_source_wording():
                 label = ru["form.group.term"].split("(")[0]
             else:
                 label = ru[f"form.field.{field.label}"]
-            assert squash(label.replace("Ф. И. О.", "Ф.И.О.")) in source, label
+            assert squash(label.replace(FULL_NAME, "Ф.И.О.")) in source, label
     for key in ("print.signature", "print.seal", "print.city_caption"):
         assert squash(ru[f"form.{key}"]) in source, key
     assert squash("согласен(на) следовать Уставу WeGO и стать членом WeGO") in source
@@ -248,7 +250,7 @@ def test_mail_language_follows_the_catalogue(monkeypatch):
     form = next(attrs for tag, attrs in page.tags if tag == "form")
     messages = json.loads(str(form["data-messages"]))
     assert messages["mail:mail.greeting"] == catalogue("ru")["form.mail.greeting"]
-    assert page.controls["mayor_name"]["data-mail-label"] == "Ф. И. О."
+    assert page.controls["mayor_name"]["data-mail-label"] == FULL_NAME
 
 
 def test_print_view_is_english_with_russian_beside_on_the_russian_page():
@@ -404,3 +406,19 @@ def test_the_set_aside_notice_is_a_live_region_near_the_top(language):
         button = f'data-action="set-aside-{action}">{texts[f"form.set_aside.{action}"]}</button>'
         assert button in html, action
     assert texts["form.set_aside.kept"] in html
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_form_sends_to_the_secretariats_one_set_of_contacts(lang):
+    """The e-mail link, the send steps and the print notes use sitebuild/secretariat.py."""
+    html = render_application_form(lang, "..")
+    page = parse(html)
+    mail = next(attrs for tag, attrs in page.tags if attrs.get("data-action") == "mail")
+    assert mail["href"] == f"mailto:{secretariat.EMAIL}"
+    form = next(attrs for tag, attrs in page.tags if tag == "form")
+    assert form["data-mail-to"] == secretariat.EMAIL
+    text = re.sub(r"<[^>]+>", "", html)
+    steps = catalogue(lang.value)["form.send.steps"]
+    assert steps.format(email=secretariat.EMAIL, fax=secretariat.FAX) in text
+    notes = catalogue("en")["form.print.notes"]
+    assert notes.format(email=secretariat.EMAIL, fax=secretariat.FAX) in text
