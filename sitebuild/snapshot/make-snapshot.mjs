@@ -31,6 +31,29 @@ import path from "node:path";
 
 const job = JSON.parse(fs.readFileSync(process.argv[2], "utf8"));
 
+// CPython's Emscripten port picks, at start-up, how it counts a function's parameters: with a
+// tiny module using WasmGC's `ref.test` (0xFB 0x14) where the engine has WasmGC, else in plain
+// JavaScript. Its choice is a function pointer into the WebAssembly table, kept in the
+// interpreter's memory, so it is baked into the snapshot and not chosen again on restore. Node 22
+// and newer have WasmGC, and a snapshot made there points at a table entry that a browser without
+// WasmGC (WebKitGTK's, older Safari) never creates: restoring it there fails with "call_indirect
+// to a signature that does not match". The maker refuses that probe module, so every snapshot
+// records the plain-JavaScript path, which every browser has.
+function withoutWasmGcProbe() {
+  const NativeModule = WebAssembly.Module;
+  const usesRefTest = (bytes) => {
+    const view = ArrayBuffer.isView(bytes) ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) : new Uint8Array(bytes);
+    if (view.length > 512) return false; // the probe is a few dozen bytes; Pyodide is megabytes
+    return view.some((byte, index) => byte === 0xfb && view[index + 1] === 0x14);
+  };
+  WebAssembly.Module = new Proxy(NativeModule, {
+    construct(target, args) {
+      if (usesRefTest(args[0])) throw new WebAssembly.CompileError("WasmGC left out of the snapshot");
+      return Reflect.construct(target, args);
+    },
+  });
+}
+
 function pinEntropyAndClocks() {
   let state = 0x2545f491;
   crypto.randomFillSync = (view) => {
@@ -93,6 +116,7 @@ function zeroFreeStack(module) {
 }
 
 pinEntropyAndClocks();
+withoutWasmGcProbe();
 const { loadPyodide } = await import(path.join(job.pyodide, "pyodide.mjs"));
 const indexURL = job.pyodide.endsWith("/") ? job.pyodide : `${job.pyodide}/`;
 const quiet = { stdout: () => {}, stderr: (line) => console.error(line) };
