@@ -74,8 +74,9 @@ export class QuoteForm {
   }
 
   /**
-   * The next result is brought into view once: after a submit, a link or an example, where a
-   * long form would leave it below the fold. Typing cancels it; focus never moves.
+   * The next result is brought into view once: after a submit or a link (or a list kept in the
+   * tab), where a long form would leave it below the fold. Typing cancels it; focus never
+   * moves.
    */
   revealNextResult() {
     this.revealPending = true;
