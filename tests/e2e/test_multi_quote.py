@@ -341,3 +341,26 @@ def test_a_city_name_with_hidden_characters_is_named_as_the_wrong_field(visit, s
     expect(item).to_have_text(error["text"])
     expect(item).not_to_contain_text("number again")
     expect(page.locator(f"{RESULT} tbody tr")).to_have_count(1)
+
+
+def test_an_error_goes_once_its_field_is_fixed(visit, site):
+    """After an error, fixing the field re-quotes when typing pauses: the error and the status
+    line about it go, without pressing "Calculate" again."""
+    page = visit.page
+    cities = "Kazan; 1,308,660"
+    page.goto(cities_url(site, "en"))
+    page.focus(LIST)
+    wait_ready(page)
+    submit(page, cities)
+    error = quote_cities(cities, {}, Language.EN)["error"]
+    slot = page.locator(f'[data-error-for="{error["field"]}"]')
+    expect(slot).to_have_text(error["message"])
+    expect(page.locator("[data-status]")).to_have_text(error["message"])
+
+    page.fill("#fee-quote-gdp", GDP["en"])
+    record = quote_cities(cities, {"gdp": GDP["en"]}, Language.EN)
+    expect(page.locator(f"{RESULT} [data-total-usd]").first).to_have_attribute(
+        "data-total-usd", str(record["total_usd"])
+    )
+    expect(slot).to_be_hidden()
+    expect(page.locator("[data-status]")).not_to_have_text(error["message"])
