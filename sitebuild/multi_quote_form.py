@@ -64,6 +64,13 @@ SCRIPT_KEYS = (
     "unofficial",
     "csv_file",
     "csv_delimiter",
+    "restored_one",
+    "restored_few",
+    "restored_many",
+    "restored_other",
+    "print_country",
+    "print_gdp",
+    "print_gdp_typed",
 )
 
 
@@ -109,7 +116,10 @@ def _list_field(language: Language, example_href: str) -> str:
         f"{_example_credit(language)}"
         f'<textarea id="{field_id}" name="cities" rows="10" cols="48" spellcheck="false" '
         f'autocomplete="off" required aria-required="true" '
-        f'aria-describedby="{field_id}-hint {field_id}-error"></textarea>'
+        f'aria-describedby="{field_id}-hint {field_id}-restored {field_id}-error"></textarea>'
+        # Filled by the script when a list too long for a link comes back after a reload.
+        f'<p class="wego-quote__hint wego-multi__restored" id="{field_id}-restored" '
+        'data-restored aria-live="polite" hidden></p>'
         f'<p class="wego-quote__error" id="{field_id}-error" data-error-for="cities" hidden></p>'
         "</div>"
     )

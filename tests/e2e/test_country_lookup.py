@@ -121,6 +121,13 @@ def test_pick_a_country_and_get_a_quote(visit, site, lang):
     record = answer({"population": reader["population"], "country": "RUS"}, Language(lang))
     expect(note).to_contain_text(record["gdp_source"]["caveat"])
     expect(note).to_contain_text(record["gdp_source"]["credit"])
+    # The figure's source and year stay in view; the caveat and the credit open on request.
+    credit = note.locator(".wego-quote__gdp-source-credit")
+    expect(note.get_by_text(reader["source"])).to_be_visible()
+    expect(credit).to_be_hidden()
+    note.locator("summary").click()
+    expect(credit).to_be_visible()
+    expect(note.locator(".wego-quote__gdp-source-caveat")).to_be_visible()
     # The link carries the country, not the looked-up number, and restores it all.
     query = address_query(page, country="RUS")
     assert query["country"] == ["RUS"]
@@ -334,3 +341,34 @@ def test_approval_year_and_data_agree(started_fees_page):
     expect(error).to_contain_text("for 2011 for this country (Djibouti)")
     expect(error).not_to_contain_text("DJI")
     expect(page.locator(GDP)).to_have_value("")
+
+
+def test_typing_an_approval_year_keeps_the_figure_until_the_year_is_valid(started_fees_page):
+    """A GDP figure is replaced only by another figure: while the year is half-typed (2, 20,
+    202) or out of range (1990), the 2024 figure and its note stay; a valid year brings that
+    year's figure."""
+    page = started_fees_page("en")
+    page.fill("#fee-quote-population", "624518")
+    page.fill(COUNTRY, "Russia")
+    latest = answer({"population": "624518", "country": "RUS"}, Language.EN)["gdp_source"]
+    gdp, note = page.locator(GDP), page.locator(NOTE)
+    expect(gdp).to_have_value(latest["value_text"], timeout=START_TIMEOUT)
+    year = page.locator("#fee-quote-approval-year")
+    year_error = page.locator('[data-error-for="approval_year"]')
+    for key in "202":
+        year.press(key)
+        expect(gdp).to_have_value(latest["value_text"])
+    expect(year_error).to_have_attribute("data-error-code", "invalid_year")
+    for typed in ("1990", "19"):
+        year.fill(typed)
+        expect(year_error).to_have_attribute("data-error-code", "invalid_year")
+        expect(gdp).to_have_value(latest["value_text"])
+        expect(note).to_have_attribute("data-year", str(latest["year"]))
+        expect(note).to_contain_text(latest["text"])
+    year.fill("2015")
+    in_2015 = answer(
+        {"population": "624518", "country": "RUS", "approval_year": "2015"}, Language.EN
+    )["gdp_source"]
+    expect(gdp).to_have_value(in_2015["value_text"])
+    expect(note).to_have_attribute("data-year", "2015")
+    expect(year_error).to_be_hidden()

@@ -413,3 +413,54 @@ def test_fee_table_on_a_phone(visit, site):
     box = page.locator("article table").first.bounding_box()
     assert box["x"] >= 0
     assert box["x"] + box["width"] <= 390
+
+
+def test_messages_describe_the_fields_as_they_are_now(started_fees_page):
+    """An error goes with the value it was about, and so does the status line: an emptied
+    population no longer says "at most 100,000,000", and clearing a valid figure does not ask
+    to correct an error that is not shown (an empty field is said only on a submit)."""
+    page = started_fees_page("en")
+    status = page.locator("[data-status]")
+    error = page.locator('[data-error-for="population"]')
+    too_large = expected("en", "200000000", "5000")["error"]
+    page.fill("#fee-quote-gdp", "5000")
+    page.fill("#fee-quote-population", "200000000")
+    expect(error).to_have_text(too_large["message"])
+    expect(status).to_have_text(too_large["message"])
+
+    page.fill("#fee-quote-population", "")
+    expect(error).to_be_hidden()
+    expect(page.locator("#fee-quote-population")).not_to_have_attribute("aria-invalid", "true")
+    expect(status).to_be_hidden()
+
+    page.fill("#fee-quote-population", "624518")
+    fee = expected("en", "624518", "5000")["fee_usd"]
+    expect(page.locator(RESULT)).to_have_attribute("data-fee-usd", str(fee))
+    page.fill("#fee-quote-population", "")
+    expect(page.locator(RESULT)).to_have_attribute("data-stale", "true")
+    page.wait_for_timeout(600)  # past the pause after which an error would show
+    expect(page.locator(".wego-quote__error:visible")).to_have_count(0)
+    expect(status).to_be_hidden()
+
+    # The same empty field, submitted: now the error and its message show, and stay together.
+    page.press("#fee-quote-population", "Enter")
+    empty = expected("en", "", "5000")["error"]
+    expect(error).to_have_attribute("data-error-code", empty["code"])
+    expect(status).to_have_text(empty["message"])
+
+
+def test_a_linked_result_is_in_view_on_a_desktop_screen(visit, site):
+    """At 1280x800 a link with a country shows its result on screen: the World Bank note keeps
+    the figure's source and year in view and folds its caveat and credit away."""
+    page = visit.page
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(fees_url(site, "en", "?population=624518&country=RUS"))
+    result = page.locator(RESULT)
+    expect(result).to_have_attribute("data-fee-usd", "7000", timeout=START_TIMEOUT)
+    record = answer({"population": "624518", "country": "RUS"}, Language.EN)
+    note = page.locator("[data-gdp-source]")
+    expect(note.get_by_text(record["gdp_source"]["text"])).to_be_visible()
+    expect(note.locator(".wego-quote__gdp-source-credit")).to_be_hidden()
+    fee = result.locator('p[data-kind="fee"]')
+    expect(fee).to_be_in_viewport()
+    assert page.evaluate("document.activeElement === document.body")

@@ -75,6 +75,12 @@ def expect_record(page: Page, record: dict) -> None:
     expect_columns(page, record)
 
 
+def schedule_date_line(record: dict) -> str:
+    """The engine's line saying which fee schedule the fees are from."""
+    (text,) = [line["text"] for line in record["lines"] if line["kind"] == "schedule_date"]
+    return str(text)
+
+
 def expect_columns(page: Page, record: dict) -> None:
     """Every cell of the table (head, body, total) names its column, in the engine's order."""
     keys = [column["key"] for column in record["columns"]]
@@ -123,10 +129,12 @@ def test_a_pasted_list_gives_every_fee_the_total_a_csv_and_one_printed_page(visi
     keys = [column["key"] for column in record["columns"]]
     fee = keys.index("fee")
     assert rows[0] == [column["label"] for column in record["columns"]]
-    assert [row[0] for row in rows[1:-1]] == [c["name"] for c in record["cities"]]
-    assert [int(row[fee]) for row in rows[1:-1]] == [c["fee_usd"] for c in record["cities"]]
-    assert rows[-1][0] == record["total_row"]["label"]
-    assert int(rows[-1][fee]) == record["total_usd"]
+    assert [row[0] for row in rows[1:-2]] == [c["name"] for c in record["cities"]]
+    assert [int(row[fee]) for row in rows[1:-2]] == [c["fee_usd"] for c in record["cities"]]
+    assert rows[-2][0] == record["total_row"]["label"]
+    assert int(rows[-2][fee]) == record["total_usd"]
+    # Last, which fee schedule the fees are from, as the engine says it.
+    assert rows[-1] == [schedule_date_line(record)] + [""] * (len(keys) - 1)
     assert re.fullmatch(r"wego-[a-z]+-\d{4}-\d\d-\d\d\.csv", download_info.value.suggested_filename)
 
     # A bad line: reported by its number with the engine's code; the others still quoted.
@@ -221,3 +229,138 @@ def test_a_category_no_radio_has_falls_back_to_full_member(visit, site, lang):
     expect(page.locator(f"{RESULT} [data-total-usd]").first).to_have_attribute(
         "data-total-usd", str(record["total_usd"])
     )
+
+
+@pytest.mark.parametrize("lang", list(LANGS))
+def test_a_list_too_long_for_a_link_comes_back_after_a_reload(visit, site, lang):
+    """More cities than a link holds: a reload brings the list back from the tab (and says
+    so); a link with a list of its own wins over the kept one."""
+    page = visit.page
+    messages = script_messages(lang)
+    count = MAX_LINK_CITIES + 10
+    cities = "\n".join(f"Город {n}; {1000 + n}" for n in range(count))
+    page.goto(cities_url(site, lang))
+    page.focus(LIST)
+    wait_ready(page)
+    submit(page, cities, GDP[lang])
+    expect(page.locator(f"{RESULT} tbody tr")).to_have_count(count)
+    assert urlsplit(page.url).query == ""
+
+    page.reload()
+    expect(page.locator(LIST)).to_have_value(cities)
+    expect(page.locator("#fee-quote-gdp")).to_have_value(GDP[lang])
+    restored = page.locator("[data-restored]")
+    plural = "many" if lang == "ru" else "other"  # 60: «60 городов», "60 cities"
+    expect(restored).to_have_text(
+        messages[f"restored_{plural}"].format(count=count, max=MAX_LINK_CITIES)
+    )
+    wait_ready(page)
+    expect(page.locator(f"{RESULT} tbody tr")).to_have_count(count)
+
+    linked = "Kazan; 1308660"
+    page.goto(cities_url(site, lang, "?" + urlencode({"cities": linked, "gdp": "5000"})))
+    expect(page.locator(LIST)).to_have_value(linked)
+    expect(page.locator("[data-restored]")).to_be_hidden()
+    wait_ready(page)
+    expect(page.locator(f"{RESULT} tbody tr")).to_have_count(1)
+
+
+def test_the_printed_list_names_the_country_its_gdp_figure_and_the_schedule(visit, site):
+    """On paper: the country as the picker names it, the GDP figure as the engine read it (the
+    World Bank's with its year, or the reader's marked as typed), the fee schedule's date."""
+    page = visit.page
+    messages = script_messages("en")
+    cities = "Kazan; 1,308,660\nYelabuga; 74,000"
+    page.goto(cities_url(site, "en"))
+    page.focus(LIST)
+    wait_ready(page)
+    page.fill("#fee-quote-country", "Russia")
+    submit(page, cities)
+    looked_up = quote_cities(cities, {"country": "RUS"}, Language.EN)
+    expect(page.locator(f"{RESULT} [data-total-usd]").first).to_have_attribute(
+        "data-total-usd", str(looked_up["total_usd"])
+    )
+    inputs = page.locator(f"{RESULT} .wego-multi__inputs")
+    expect(inputs).to_be_hidden()  # on screen the form above says it
+    page.emulate_media(media="print")
+    source = looked_up["gdp_source"]
+    expect(inputs).to_be_visible()
+    expect(inputs).to_contain_text(messages["print_country"] + "Russia")
+    expect(inputs).to_contain_text(f"{source['value_text']} ({source['text']})")
+    schedule_date = schedule_date_line(looked_up)
+    expect(page.locator(f'{RESULT} p[data-kind="schedule_date"]')).to_have_text(schedule_date)
+    expect(page.locator(f'{RESULT} p[data-kind="schedule_date"]')).to_be_visible()
+
+    page.emulate_media(media="screen")
+    submit(page, cities, "5,000")
+    typed = quote_cities(cities, {"country": "RUS", "gdp": "5,000"}, Language.EN)
+    expect(page.locator(f"{RESULT} [data-total-usd]").first).to_have_attribute(
+        "data-total-usd", str(typed["total_usd"])
+    )
+    page.emulate_media(media="print")
+    expect(inputs).to_contain_text(
+        f"{typed['gdp_per_capita_text']} ({messages['print_gdp_typed']})"
+    )
+    expect(inputs).to_contain_text("Russia")
+    pdf = page.pdf(format="A4", print_background=False)
+    assert len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf)) == 1
+
+
+@pytest.mark.parametrize(("lang", "header"), [("ru", "Город;Население"), ("en", "City,Population")])
+def test_a_pasted_header_line_is_not_an_error(visit, site, lang, header):
+    """A sheet's header row pasted with the list is skipped: no error, no line left out."""
+    page = visit.page
+    cities = f"{header}\n{LISTS[lang]}"
+    page.goto(cities_url(site, lang))
+    page.focus(LIST)
+    wait_ready(page)
+    submit(page, cities, GDP[lang])
+    record = quote_cities(cities, {"gdp": GDP[lang]}, Language(lang))
+    assert record["errors"] == []
+    assert record["left_out"] == 0
+    expect_record(page, record)
+    expect(page.locator(f"{RESULT} .wego-multi__errors")).to_have_count(0)
+    expect(page.locator(f'{RESULT} p[data-kind="left_out"]')).to_have_count(0)
+    expect(page.locator(".wego-quote__error:visible")).to_have_count(0)
+
+
+def test_a_city_name_with_hidden_characters_is_named_as_the_wrong_field(visit, site):
+    """A zero-width space inside a pasted name: the message names the city name, not the
+    number."""
+    page = visit.page
+    cities = "Kaz\u200ban; 1,308,660\nYelabuga; 74,000"
+    page.goto(cities_url(site, "en"))
+    page.focus(LIST)
+    wait_ready(page)
+    submit(page, cities, GDP["en"])
+    record = quote_cities(cities, {"gdp": GDP["en"]}, Language.EN)
+    (error,) = record["errors"]
+    assert error["field"] == "city_name"
+    item = page.locator(f'{RESULT} li[data-line="1"]')
+    expect(item).to_have_attribute("data-error-code", error["code"])
+    expect(item).to_have_text(error["text"])
+    expect(item).not_to_contain_text("number again")
+    expect(page.locator(f"{RESULT} tbody tr")).to_have_count(1)
+
+
+def test_an_error_goes_once_its_field_is_fixed(visit, site):
+    """After an error, fixing the field re-quotes when typing pauses: the error and the status
+    line about it go, without pressing "Calculate" again."""
+    page = visit.page
+    cities = "Kazan; 1,308,660"
+    page.goto(cities_url(site, "en"))
+    page.focus(LIST)
+    wait_ready(page)
+    submit(page, cities)
+    error = quote_cities(cities, {}, Language.EN)["error"]
+    slot = page.locator(f'[data-error-for="{error["field"]}"]')
+    expect(slot).to_have_text(error["message"])
+    expect(page.locator("[data-status]")).to_have_text(error["message"])
+
+    page.fill("#fee-quote-gdp", GDP["en"])
+    record = quote_cities(cities, {"gdp": GDP["en"]}, Language.EN)
+    expect(page.locator(f"{RESULT} [data-total-usd]").first).to_have_attribute(
+        "data-total-usd", str(record["total_usd"])
+    )
+    expect(slot).to_be_hidden()
+    expect(page.locator("[data-status]")).not_to_have_text(error["message"])

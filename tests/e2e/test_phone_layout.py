@@ -99,3 +99,36 @@ def test_the_fees_page_does_not_scroll_sideways_on_a_phone(visit, site, lang):
     for width in PHONE_WIDTHS:
         page.set_viewport_size({"width": width, "height": PHONE_HEIGHT})
         assert not page_scrolls_sideways(page), width
+
+
+def test_the_first_result_after_a_submit_comes_into_view_on_a_phone(visit, site):
+    """On a 390x844 phone the fees form is taller than the screen: Enter (a submit) brings the
+    result into view once, without moving focus; typing never scrolls the page."""
+    page = visit.page
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(site.url("ru", "fees/"))
+    page.focus("#fee-quote-population")
+    expect(page.locator("#fee-quote")).to_have_attribute(
+        "data-engine", "ready", timeout=START_TIMEOUT
+    )
+    result = page.locator("#fee-quote-result")
+    fee = result.locator('p[data-kind="fee"]')
+    page.fill("#fee-quote-gdp", "47 404,96")
+    page.fill("#fee-quote-population", "624 518")
+    expect(result).to_have_attribute("data-fee-usd", "7000")
+    population = page.locator("#fee-quote-population")
+    population.evaluate("field => field.scrollIntoView({block: 'start'})")
+    expect(fee).not_to_be_in_viewport()  # the form is taller than the phone's screen
+
+    page.press("#fee-quote-population", "Enter")
+    expect(fee).to_be_in_viewport()
+    assert page.evaluate("document.activeElement.id") == "fee-quote-population"
+
+    # Typing on: each new result leaves the page where the reader put it.
+    population.evaluate("field => field.scrollIntoView({block: 'start'})")
+    scrolled = page.evaluate("window.scrollY")
+    page.fill("#fee-quote-population", "1 308 660")
+    expect(result).not_to_have_attribute("data-fee-usd", "7000")
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.scrollY") == scrolled
+    expect(fee).not_to_be_in_viewport()

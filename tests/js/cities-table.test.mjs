@@ -26,6 +26,10 @@ const RECORD = {
   errors: [{ line: 2, name: "Chelny", code: "not_a_number", text: "Line 2: the population is not a number" }],
   total_row: { label: "Total", cells: { fee: "US$12,000" }, file_cells: { fee: 12000 } },
   total_usd: 12000,
+  lines: [
+    { kind: "total", text: "Total: US$12,000 a year" },
+    { kind: "schedule_date", text: "By the fee schedule of 1 August 2017." },
+  ],
 };
 
 test("the head has one column header per engine column, in order, with its key", () => {
@@ -56,13 +60,14 @@ test("the total row is labelled in the first column and has every column", () =>
   ]);
 });
 
-test("the CSV rows: labels, the cities' file values, the bad line, the total", () => {
+test("the CSV rows: labels, the cities' file values, the bad line, the total, the schedule's date", () => {
   assert.deepEqual(csvRows(RECORD), [
     ["City", "Population", "Fee, US$"],
     ["Kazan", 1308660, 9000],
     ["=Elabuga", 74000, 3000],
     ["Chelny", "", "Line 2: the population is not a number"],
     ["Total", "", 12000],
+    ["By the fee schedule of 1 August 2017.", "", ""],
   ]);
 });
 

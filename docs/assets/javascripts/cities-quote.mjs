@@ -3,18 +3,21 @@
 // The whole list goes to the Python engine (the fees page's worker) in one request; the engine
 // reads the lines, quotes each city, totals them and says what to show. The shared form logic
 // is quote-form.mjs; this module adds what is the page's own: the table (cities-table.mjs),
-// the bad lines by number, the link (up to the form's data-max-link-cities), the CSV file, the
-// example link and printing. Texts come from the form's data-messages and the engine's record,
+// the bad lines by number, the link (up to the form's data-max-link-cities; a longer list is
+// kept in the tab's sessionStorage instead, kept-list.mjs), the CSV file, the example link and
+// printing (with the country and the GDP figure the list was quoted for). Texts come from the form's data-messages and the engine's record,
 // inserted with textContent only.
 import { buildTable, csvRows } from "./cities-table.mjs";
 import { csvText, downloadCsv } from "./csv-file.mjs";
 import { element } from "./dom.mjs";
+import { keepList, keptList } from "./kept-list.mjs";
 import { fieldsFromSearch, listLength, queryFor } from "./link-query.mjs";
 import { QuoteForm, startAll, startEngine } from "./quote-form.mjs";
 import { announcement, renderLines } from "./quote-lines.mjs";
+import { definitionList, gdpFigure } from "./quote-print.mjs";
 
 const FIELDS = ["cities", "country", "gdp", "category", "approval_year"];
-// After a first result, edits re-quote once the reader pauses.
+// After a result (or an error), edits re-quote once the reader pauses.
 const REQUOTE_DELAY_MS = 400;
 
 export class CitiesQuote {
@@ -25,6 +28,7 @@ export class CitiesQuote {
     this.result = this.form.result;
     this.maxLinkCities = Number(root.dataset.maxLinkCities);
     this.example = root.querySelector('[data-action="example"]');
+    this.restoredNote = root.querySelector("[data-restored]");
     this.record = null;
     this.fields = null;
     this.timer = null;
@@ -34,22 +38,54 @@ export class CitiesQuote {
     this.form.link.listen();
     this.bind();
     const linked = this.form.linkedFields();
-    if ("cities" in linked) this.load(linked);
+    const kept = keptList(this.storage(), linked);
+    if ("cities" in linked) this.load(linked, true);
+    else if (kept) this.restore(kept);
+  }
+
+  // The tab's sessionStorage, or null where the browser refuses it (kept-list.mjs copes).
+  storage() {
+    try {
+      return this.form.window.sessionStorage;
+    } catch {
+      return null;
+    }
+  }
+
+  // The form as typed, in the tab's storage while the link cannot hold its list.
+  keep() {
+    keepList(this.storage(), this.form.typedFields(), this.maxLinkCities);
+  }
+
+  // A list too long for the link, back after a reload: in the form, quoted, and said so.
+  restore(fields) {
+    this.load(fields, true);
+    const count = listLength(fields.cities);
+    this.restoredNote.textContent = this.form.plural("restored", count, { max: this.maxLinkCities });
+    this.restoredNote.hidden = false;
   }
 
   bind() {
     // Pyodide starts only when the reader turns to the form (or a link brings a list).
     this.root.addEventListener("focusin", () => this.form.start(), { once: true });
+    // After a result or an error, an edit re-quotes, so no message outlives the fields it
+    // was about.
+    // A list too long for the link is kept at every edit, so a reload loses nothing typed.
     const edited = () => {
       this.form.start();
+      this.keep();
       clearTimeout(this.timer);
-      if (this.record) this.timer = setTimeout(() => this.ask(), REQUOTE_DELAY_MS);
+      if (this.record || this.form.problem) this.timer = setTimeout(() => this.ask(), REQUOTE_DELAY_MS);
     };
     this.root.addEventListener("input", edited);
     this.root.addEventListener("change", edited);
+    this.root.elements.namedItem("cities").addEventListener("input", () => {
+      this.restoredNote.hidden = true; // the list is the reader's again, not the kept one
+    });
     this.root.addEventListener("submit", (event) => {
       event.preventDefault();
       this.form.start();
+      this.form.revealNextResult();
       this.ask();
     });
     this.example.addEventListener("click", (event) => {
@@ -69,9 +105,11 @@ export class CitiesQuote {
     this.form.request();
   }
 
-  // Fill the form from a link's (or the example's) fields and quote them.
-  load(fields) {
+  // Fill the form from a link's (or the example's, or the tab's kept) fields and quote them;
+  // `reveal`: bring the result into view once it comes (a link opened, not the example).
+  load(fields, reveal = false) {
     this.form.fill(fields);
+    if (reveal) this.form.revealNextResult();
     this.form.start();
     this.ask();
   }
@@ -87,6 +125,7 @@ export class CitiesQuote {
   show(record, fields) {
     this.fields = fields;
     this.form.link.write(this.query(fields) ?? "");
+    this.keep();
     if (record.error) this.form.showError(record.error);
     else this.showResult(record);
   }
@@ -127,6 +166,7 @@ export class CitiesQuote {
       buildTable(doc, record, this.form.message("caption")),
       ...renderLines(doc, record.lines, "wego-quote"),
       ...(record.errors.length ? this.errorList(record.errors) : []),
+      this.printedInputs(record),
       element(doc, "p", "wego-multi__unofficial", this.form.message("unofficial")),
       element(doc, "p", "wego-multi__dated", this.form.message("printed_on", { date: dated })),
     );
@@ -135,6 +175,16 @@ export class CitiesQuote {
     this.record = record;
     const done = this.form.plural("done", record.cities.length);
     this.form.say([done, announcement(record.lines)].filter(Boolean).join(" "));
+  }
+
+  // On paper only: the country as the picker names it and the GDP figure as the engine read
+  // it (marked when the reader typed it), which the form above the table says on screen.
+  printedInputs(record) {
+    const messages = this.form.messages;
+    return definitionList(this.form.document, "wego-multi__inputs", [
+      [messages.print_country, this.form.picker.pickedName()],
+      [messages.print_gdp, gdpFigure(record, messages.print_gdp_typed)],
+    ]);
   }
 
   async copyLink() {

@@ -35,7 +35,9 @@ export function tableModel(record) {
 
 /**
  * The CSV file's rows: the column labels, each city's file values, each line left out (its
- * own file values, else its name first and the engine's reason last), the total row.
+ * own file values, else its name first and the engine's reason last), the total row, and last
+ * the engine's `schedule_date` line (which fee schedule the fees are from: a file outlives
+ * the page that made it).
  */
 export function csvRows(record) {
   const keys = record.columns.map((column) => column.key);
@@ -47,6 +49,9 @@ export function csvRows(record) {
   }
   const { label, file_cells: totals } = record.total_row;
   rows.push(keys.map((key, index) => (index === 0 ? label : (totals[key] ?? ""))));
+  for (const line of record.lines ?? []) {
+    if (line.kind === "schedule_date") rows.push(keys.map((key, index) => (index === 0 ? line.text : "")));
+  }
   return rows;
 }
 

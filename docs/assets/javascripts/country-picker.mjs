@@ -30,7 +30,6 @@ class CountryPicker {
     this.gdp = form.elements.namedItem("gdp");
     this.note = form.querySelector("[data-gdp-source]");
     this.suggest = input.closest("[data-field]")?.querySelector("[data-country-suggest]");
-    this.year = form.elements.namedItem("approval_year");
     this.messages = readMessages(input.closest("[data-messages]"));
     this.byName = new Map(); // normalized name or alias -> entry
     this.names = []; // [normalized name or alias, entry], for "did you mean"
@@ -79,10 +78,11 @@ class CountryPicker {
     this.gdp?.addEventListener("input", () => {
       this.autoFor = null;
     });
-    // Another approval year needs another year's figure: the one shown no longer applies.
-    this.year?.addEventListener("input", () => {
-      if (this.code && this.autoFor === this.code && this.gdp) this.gdp.value = "";
-    });
+    // The approval year picks which year's figure applies, but a figure is replaced only by
+    // another figure: while the year is half-typed ("20") or out of range, the last good
+    // figure and its note stay, and the engine's answer for a valid year replaces them
+    // (showSource). The field is still sent blank while it holds a looked-up figure (fields),
+    // so the engine looks up the year's own figure.
   }
 
   // A name or alias; a code only typed in capitals, and only when no name matches.
@@ -216,6 +216,9 @@ class CountryPicker {
     this.showWorldBank(source);
   }
 
+  // The source and its year stay in view (and a fallback year, which changes the figure); the
+  // caveat and the credit fold into a <details>, so the note does not push the result below
+  // the fold.
   showWorldBank(source) {
     const title = document.createElement("p");
     title.className = "wego-quote__gdp-source-text";
@@ -224,16 +227,24 @@ class CountryPicker {
     title.append(strong);
     const parts = [title];
     if (source.fallback_text) parts.push(paragraph("wego-quote__gdp-source-fallback", source.fallback_text));
-    parts.push(paragraph("wego-quote__gdp-source-caveat", source.caveat));
+    parts.push(this.sourceDetails(source));
+    const key = ["wb", source.iso3, source.year, source.text, source.fallback_text].join("|");
+    this.render(key, "world_bank", parts, source);
+  }
+
+  sourceDetails(source) {
+    const details = document.createElement("details");
+    details.className = "wego-quote__gdp-source-details";
+    const summary = document.createElement("summary");
+    summary.textContent = this.messages.source_details;
     const credit = paragraph("wego-quote__gdp-source-credit", `${source.credit} `);
     const license = document.createElement("a");
     license.href = source.license_url;
     license.rel = "license";
     license.textContent = this.messages.license_link;
     credit.append(license);
-    parts.push(credit);
-    const key = ["wb", source.iso3, source.year, source.text, source.fallback_text].join("|");
-    this.render(key, "world_bank", parts, source);
+    details.append(summary, paragraph("wego-quote__gdp-source-caveat", source.caveat), credit);
+    return details;
   }
 
   showNoData(entry) {

@@ -43,7 +43,10 @@ export class FeeWidget {
     this.form.link.listen();
     this.bind();
     const linked = this.form.linkedFields();
-    if (Object.keys(linked).length) this.fillFromLink(linked);
+    if (Object.keys(linked).length) {
+      this.fillFromLink(linked);
+      this.form.revealNextResult();
+    }
     // The engine starts at once (its worker may already run, started from <head>); inputs
     // typed meanwhile are answered as soon as it is up.
     this.form.start();
@@ -61,6 +64,7 @@ export class FeeWidget {
       event.preventDefault();
       this.typing = false;
       this.form.start();
+      this.form.revealNextResult();
       this.ask(true);
     });
     this.form.bindActions({ "copy-link": () => this.copyLink(), print: () => this.print() });
@@ -112,6 +116,7 @@ export class FeeWidget {
     const blank = !fields.population.trim() && !fields.gdp.trim() && !fields.country;
     if (blank && !submitted) {
       this.form.clearErrors();
+      this.form.clearProblem();
       this.clear();
       return null;
     }
@@ -134,18 +139,24 @@ export class FeeWidget {
 
   // While typing the old result is no longer current; the error waits for a pause, and an
   // error the form lists in data-quiet-while-typing (an empty field) waits for a submit.
+  // Errors the new answer no longer has go at once, and so does a status line about them:
+  // every message describes the fields as they are now.
   errorWhileTyping(error) {
-    this.markStale();
-    if (this.quietCodes.includes(error.code)) return;
+    const shown = this.form.keepOnlyError(error);
+    const quiet = this.quietCodes.includes(error.code);
+    if (!shown.any) this.form.clearProblem();
+    this.markStale(!shown.any && !quiet);
+    if (quiet) return;
     this.errorTimer = setTimeout(() => this.form.showError(error), ERROR_DELAY_MS);
   }
 
-  markStale() {
+  // `explain`: say why the result is dimmed (an error is about to show beside its field).
+  markStale(explain) {
     clearTimeout(this.announceTimer);
     if (this.result.hidden) return;
     this.result.dataset.stale = "true";
     this.result.removeAttribute("data-fee-usd");
-    this.form.say(this.form.message("stale"));
+    if (explain) this.form.sayProblem(this.form.message("stale"));
   }
 
   // QuoteForm's page: no result on screen, no cell highlighted.

@@ -8,7 +8,7 @@
 import { attachCountryPicker } from "./country-picker.mjs";
 import { createQuoteClient } from "./quote-client.mjs";
 import { EngineProgress } from "./engine-progress.mjs";
-import { clearFieldErrors, showFieldError } from "./field-errors.mjs";
+import { clearFieldErrors, keepOnlyFieldError, showFieldError } from "./field-errors.mjs";
 import { latestAnswer } from "./latest-answer.mjs";
 import { fieldsFromSearch, radioChoice } from "./link-query.mjs";
 import { PageLink } from "./page-link.mjs";
@@ -40,6 +40,12 @@ export class QuoteForm {
     this.inFlight = false;
     this.dirty = false; // the inputs changed while a request was computing
     this.submitted = false;
+    this.problem = false; // the status line speaks of an error
+    this.revealPending = false; // bring the next result into view (after a submit or a link)
+    // Typing never scrolls the page: a result the reader types towards stays where it is.
+    form.addEventListener("input", () => {
+      this.revealPending = false;
+    });
   }
 
   message(key, values) {
@@ -51,8 +57,37 @@ export class QuoteForm {
   }
 
   say(text) {
+    this.problem = false;
     this.status.hidden = !text;
     this.status.textContent = text || "";
+  }
+
+  /** Say `text` about an error: it goes (clearProblem) once no error shows. */
+  sayProblem(text) {
+    this.say(text);
+    this.problem = Boolean(text);
+  }
+
+  /** Empty the status line if it speaks of an error; other news (ready, copied) stays. */
+  clearProblem() {
+    if (this.problem) this.say("");
+  }
+
+  /**
+   * The next result is brought into view once: after a submit or a link (or a list kept in the
+   * tab), where a long form would leave it below the fold. Typing cancels it; focus never
+   * moves.
+   */
+  revealNextResult() {
+    this.revealPending = true;
+  }
+
+  // After the page showed an answer: a result comes into view if one was due; an error
+  // (beside its field, near where the reader is) cancels it.
+  revealResult(shown) {
+    const pending = this.revealPending;
+    this.revealPending = false;
+    if (pending && shown && !this.result.hidden) this.result.scrollIntoView({ block: "nearest" });
   }
 
   /** The fields as typed, every one of `fieldNames` (radio groups by their checked value). */
@@ -170,10 +205,16 @@ export class QuoteForm {
     if (!record) return;
     this.picker.showSource(record); // country lookup: fill the GDP field, show its source
     this.page.show(record, fields, submitted);
+    this.revealResult(!record.error);
   }
 
   clearErrors() {
     clearFieldErrors(this.form);
+  }
+
+  /** Clear the errors that no longer describe the fields (field-errors.mjs). */
+  keepOnlyError(error) {
+    return keepOnlyFieldError(this.form, error);
   }
 
   /** Copy `text` (a link) to the clipboard and say whether it worked. */
@@ -191,7 +232,7 @@ export class QuoteForm {
     this.clearErrors();
     this.page.clear();
     showFieldError(this.form, error);
-    this.say(error.message);
+    this.sayProblem(error.message);
   }
 }
 

@@ -12,27 +12,33 @@ import { fillTemplate } from "./ui-text.mjs";
 
 const BLOCK = "wego-quote-print";
 
-function row(doc, list, term, value) {
-  if (!value) return;
-  list.append(element(doc, "dt", "", term), element(doc, "dd", "", value));
+/** A `<dl>` of `[term, value]` pairs; a pair without a value is left out. */
+export function definitionList(doc, className, pairs) {
+  const list = element(doc, "dl", className);
+  for (const [term, value] of pairs) {
+    if (value) list.append(element(doc, "dt", "", term), element(doc, "dd", "", value));
+  }
+  return list;
 }
 
-// The GDP figure and where it comes from: a looked-up figure with its source, else the
-// reader's own.
-function gdpFigure(record, messages) {
+/**
+ * The GDP figure and where it comes from, as the engine's record gives it: a looked-up figure
+ * with its source, else the reader's own figure marked `typedLabel` ("typed in by the reader").
+ */
+export function gdpFigure(record, typedLabel) {
   const source = record.gdp_source;
   if (source?.value_text) return `${source.value_text} (${source.text})`;
-  return `${record.gdp_per_capita_text} (${messages.print_gdp_typed})`;
+  return record.gdp_per_capita_text ? `${record.gdp_per_capita_text} (${typedLabel})` : "";
 }
 
 function inputs(doc, { record, fields, country, messages }) {
-  const list = element(doc, "dl", `${BLOCK}__inputs`);
-  row(doc, list, messages.population, record.population_text);
-  row(doc, list, messages.print_country, country);
-  row(doc, list, messages.gdp, gdpFigure(record, messages));
-  row(doc, list, messages.category, record.category_text);
-  row(doc, list, messages.print_approval_year, fields.approval_year ? String(record.approval_year) : "");
-  return list;
+  return definitionList(doc, `${BLOCK}__inputs`, [
+    [messages.population, record.population_text],
+    [messages.print_country, country],
+    [messages.gdp, gdpFigure(record, messages.print_gdp_typed)],
+    [messages.category, record.category_text],
+    [messages.print_approval_year, fields.approval_year ? String(record.approval_year) : ""],
+  ]);
 }
 
 /**
