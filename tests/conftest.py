@@ -4,10 +4,12 @@ current tree."""
 
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
+from playwright.sync_api import Playwright, sync_playwright
 
 from harness.site_build import build_site, tree_lock
 
@@ -82,3 +84,11 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
                 pytest.fail(f"mkdocs build --strict failed:\n{completed.stderr[-4000:]}")
             done.touch()
     return out
+
+
+@pytest.fixture(scope="session")
+def playwright() -> Iterator[Playwright]:
+    """The one Playwright driver of a test session: its sync API cannot be started twice in one
+    process, so the browser tests and the harness's coverage recorder's test share it."""
+    with sync_playwright() as instance:
+        yield instance

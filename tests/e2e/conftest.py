@@ -24,7 +24,6 @@ from playwright.sync_api import (
     Page,
     Playwright,
     expect,
-    sync_playwright,
 )
 
 from harness.js_coverage import recording
@@ -116,12 +115,6 @@ def served_with_a_corrupt_snapshot(built_site: Path, workdir: Path) -> Iterator[
     target.write_bytes(bytes(data))
     with serve(copy) as origin:
         yield Site(origin, copy)
-
-
-@pytest.fixture(scope="session")
-def playwright() -> Iterator[Playwright]:
-    with sync_playwright() as instance:
-        yield instance
 
 
 @pytest.fixture(scope="session")

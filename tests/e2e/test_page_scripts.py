@@ -29,13 +29,17 @@ def test_component_scripts_load_only_where_their_component_is(first_visit, site)
     """The fee widget's, the cities form's and the application form's modules load on their own
     pages only; no other page requests an engine file."""
     page = first_visit.page
-    for lang in LANGS:
-        for slug in SLUGS:
-            first_visit.requests.clear()
-            page.goto(site.url(lang, slug), wait_until="load")
-            for script, pages in SCRIPTS.items():
-                loaded = any(re.search(script, url.split("?")[0]) for url in first_visit.requests)
-                assert loaded == (slug in pages), (lang, slug, script)
-            engine = [u for u in first_visit.requests if "/assets/pyodide/" in u or "/engine/" in u]
-            if slug not in ENGINE_PAGES:
-                assert engine == [], (lang, slug)
+    # The engine's pages last: a started engine's downloads may still be arriving when the next
+    # page opens, and must not be counted against it.
+    tour = sorted(
+        ((lang, slug) for lang in LANGS for slug in SLUGS), key=lambda p: p[1] in ENGINE_PAGES
+    )
+    for lang, slug in tour:
+        first_visit.requests.clear()
+        page.goto(site.url(lang, slug), wait_until="load")
+        for script, pages in SCRIPTS.items():
+            loaded = any(re.search(script, url.split("?")[0]) for url in first_visit.requests)
+            assert loaded == (slug in pages), (lang, slug, script)
+        engine = [u for u in first_visit.requests if "/assets/pyodide/" in u or "/engine/" in u]
+        if slug not in ENGINE_PAGES:
+            assert engine == [], (lang, slug)

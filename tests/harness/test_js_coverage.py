@@ -5,7 +5,7 @@ import json
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import BrowserContext, sync_playwright
+from playwright.sync_api import BrowserContext, Playwright
 
 from harness.js_coverage import recording
 from harness.local_server import SUB_PATH, serve
@@ -38,10 +38,12 @@ def tiny_site(tmp_path: Path) -> Path:
     return site
 
 
-def test_what_a_page_ran_is_taken_when_it_closes(tiny_site: Path, tmp_path: Path):
+def test_what_a_page_ran_is_taken_when_it_closes(
+    tiny_site: Path, tmp_path: Path, playwright: Playwright
+):
     out = tmp_path / "coverage"
     original_close = BrowserContext.close
-    with serve(tiny_site) as origin, sync_playwright() as playwright:
+    with serve(tiny_site) as origin:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
         )
