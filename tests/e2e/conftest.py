@@ -153,16 +153,41 @@ def record_page(page: Page) -> Visit:
     return record
 
 
-def _what_went_wrong(record: Visit, site: Site) -> tuple[list[str], list[str]]:
-    """Requests to other origins and uncaught errors so far (taken before the page closes:
-    requests a test held open fail then, which is not the page's fault)."""
-    return record.foreign_requests(site.origin), list(record.errors)
+#: Checks a fixture hands to the end of its test's call (``stays_home``), run as part of the test.
+_AFTER_THE_TEST = pytest.StashKey[list[Callable[[], None]]]()
 
 
-def _assert_stayed_home(problems: tuple[list[str], list[str]]) -> None:
-    foreign, errors = problems
-    assert foreign == [], "requests left the site's origin"
-    assert errors == [], "uncaught errors in the page"
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
+    """After a test's own body, the checks its fixtures asked for: part of the test, so a page
+    that left the site or raised an error fails that test, and teardown only cleans up."""
+    result = yield
+    for check in item.stash.get(_AFTER_THE_TEST, []):
+        check()
+    return result
+
+
+def stays_home(request: pytest.FixtureRequest, name: str, requests, errors, origin: str) -> None:
+    """Fail ``request``'s test if, by its end, a request it made (``requests()``) left
+    ``origin`` or the page raised an uncaught error (``errors()``)."""
+
+    def check() -> None:
+        assert foreign_urls(requests(), origin) == [], f"{name}: requests left the site's origin"
+        assert errors() == [], f"{name}: uncaught errors in the page"
+
+    request.node.stash.setdefault(_AFTER_THE_TEST, []).append(check)
+
+
+def record_stays_home(request: pytest.FixtureRequest, record: Visit, origin: str) -> None:
+    """``stays_home`` for what ``record`` sees from now on."""
+    seen_requests, seen_errors = len(record.requests), len(record.errors)
+    stays_home(
+        request,
+        "the page",
+        lambda: record.requests[seen_requests:],
+        lambda: record.errors[seen_errors:],
+        origin,
+    )
 
 
 @pytest.fixture(scope="session")
@@ -192,14 +217,16 @@ SITE_DATA = "cookies,local_storage,indexeddb,cache_storage,file_systems,service_
 
 
 @pytest.fixture
-def visit(returning_browser: BrowserContext, site: Site) -> Iterator[Visit]:
+def visit(
+    request: pytest.FixtureRequest, returning_browser: BrowserContext, site: Site
+) -> Iterator[Visit]:
     """A new page in the shared profile (``returning_browser``), with no stored data from any
     earlier test: for tests about what a page shows and does. Fails the test if the page
     contacted another origin or raised an error. Tests about a first visit (downloads,
     progress, what a page fetches) use ``first_visit``."""
     record = record_page(returning_browser.new_page())
+    record_stays_home(request, record, site.origin)
     yield record
-    problems = _what_went_wrong(record, site)
     origins = {"/".join(url.split("/", 3)[:3]) for url in record.requests if url.startswith("http")}
     pages = returning_browser.pages  # the test's page may be closed by now; any will do
     cdp = returning_browser.new_cdp_session(pages[0] if pages else returning_browser.new_page())
@@ -209,19 +236,17 @@ def visit(returning_browser: BrowserContext, site: Site) -> Iterator[Visit]:
     returning_browser.clear_permissions()
     for page in returning_browser.pages:
         page.close()  # pages the test opened too; a worker still downloading ends here
-    _assert_stayed_home(problems)
 
 
 @pytest.fixture
-def first_visit(browser: Browser, site: Site) -> Iterator[Visit]:
+def first_visit(request: pytest.FixtureRequest, browser: Browser, site: Site) -> Iterator[Visit]:
     """A page in a new browser context: empty cache, no stored data, like a first visit.
     Fails the test if the page contacted another origin or raised an error."""
     context = browser.new_context(locale="ru-RU", service_workers="block")
     record = record_page(context.new_page())
+    record_stays_home(request, record, site.origin)
     yield record
-    problems = _what_went_wrong(record, site)
     context.close()
-    _assert_stayed_home(problems)
 
 
 @pytest.fixture(scope="module")
@@ -245,11 +270,14 @@ def fees_pages(browser: Browser, site: Site) -> Iterator[dict[str, Visit]]:
 
 
 @pytest.fixture
-def started_fees_page(fees_pages: dict[str, Visit], site: Site) -> Iterator[Callable[[str], Page]]:
+def started_fees_page(
+    request: pytest.FixtureRequest, fees_pages: dict[str, Visit], site: Site
+) -> Callable[[str], Page]:
     """``started_fees_page(lang)``: the module's started fees page in that language with the
     population, GDP, country and approval year emptied (no result, no error showing); held
     to the request and error rules of ``visit`` for what this test made it do."""
-    seen = {lang: (len(v.requests), len(v.errors)) for lang, v in fees_pages.items()}
+    for record in fees_pages.values():
+        record_stays_home(request, record, site.origin)
 
     def emptied(lang: str) -> Page:
         page = fees_pages[lang].page
@@ -259,11 +287,7 @@ def started_fees_page(fees_pages: dict[str, Visit], site: Site) -> Iterator[Call
         expect(page.locator('#fee-quote [aria-invalid="true"]')).to_have_count(0)
         return page
 
-    yield emptied
-    for lang, record in fees_pages.items():
-        requests, errors = record.requests[seen[lang][0] :], record.errors[seen[lang][1] :]
-        assert foreign_urls(requests, site.origin) == [], f"{lang}: requests left the site's origin"
-        assert errors == [], f"{lang}: uncaught errors in the page"
+    return emptied
 
 
 @pytest.fixture(scope="module", params=ENGINES)
@@ -293,14 +317,14 @@ def engine(
 
 
 @pytest.fixture
-def engine_page(engine: EnginePage) -> Iterator[EnginePage]:
+def engine_page(request: pytest.FixtureRequest, engine: EnginePage) -> EnginePage:
     """The engine's shared page, held to the request and error rules of ``visit`` for what
     this test made it do."""
     seen_requests, seen_errors = len(engine.requests), len(engine.errors)
-    yield engine
-    engine.collect_errors()
-    requests, errors = engine.requests[seen_requests:], engine.errors[seen_errors:]
-    assert foreign_urls(requests, engine.origin) == [], (
-        f"{engine.name}: requests left the site's origin"
-    )
-    assert errors == [], f"{engine.name}: uncaught errors in the page"
+
+    def errors() -> list[str]:
+        engine.collect_errors()
+        return engine.errors[seen_errors:]
+
+    stays_home(request, engine.name, lambda: engine.requests[seen_requests:], errors, engine.origin)
+    return engine
