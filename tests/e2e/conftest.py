@@ -34,11 +34,10 @@ from sitebuild.engine_snapshot import SNAPSHOT_NAME
 from tests.pages import LANGS
 
 from .engines import ENGINES, EnginePage, PlaywrightPage, WebKitPage, launch_firefox, xvfb
+from .timeouts import ENGINE_START, ms
 
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
-#: How long a test waits for Pyodide to start (a busy 2-core machine, three engines at once).
-START_TIMEOUT = 90_000
 
 
 def pytest_collection_modifyitems(items: Sequence[pytest.Item]) -> None:
@@ -262,7 +261,7 @@ def fees_pages(browser: Browser, site: Site) -> Iterator[dict[str, Visit]]:
         record.page.goto(site.url(lang, "fees/"))
         record.page.focus("#fee-quote-population")  # the widget starts its engine
         expect(record.page.locator("#fee-quote")).to_have_attribute(
-            "data-engine", "ready", timeout=START_TIMEOUT
+            "data-engine", "ready", timeout=ms(ENGINE_START)
         )
         pages[lang] = record
     yield pages

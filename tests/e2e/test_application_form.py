@@ -14,6 +14,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from .axe import COLOUR_RULES, axe_violations
 from .conftest import Site, record_page
+from .timeouts import STEP, ms
 
 pytestmark = pytest.mark.browser
 
@@ -630,7 +631,7 @@ def test_error_summary_heading_is_on_screen_on_a_phone(browser, site):
                 const box = title.getBoundingClientRect();
                 return box.top >= header.bottom && box.bottom <= window.innerHeight;
             }""",
-            timeout=5000,
+            timeout=ms(STEP),
         )
         first = page.locator("[data-error-list] li").first.bounding_box()
         assert first is not None

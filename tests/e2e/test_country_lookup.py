@@ -17,10 +17,10 @@ from playwright.sync_api import Page, expect
 from calculator import Language, answer
 
 from .axe import axe_violations
+from .timeouts import ENGINE_START, ms
 
 pytestmark = pytest.mark.browser
 
-START_TIMEOUT = 90_000
 RESULT = "#fee-quote-result"
 COUNTRY = "#fee-quote-country"
 GDP = "#fee-quote-gdp"
@@ -57,7 +57,7 @@ def fees_url(site, lang, query=""):
 
 def wait_ready(page: Page) -> None:
     expect(page.locator("#fee-quote")).to_have_attribute(
-        "data-engine", "ready", timeout=START_TIMEOUT
+        "data-engine", "ready", timeout=ms(ENGINE_START)
     )
 
 
@@ -135,7 +135,7 @@ def test_pick_a_country_and_get_a_quote(visit, site, lang):
     shared = page.url
     page.goto(site.url(lang, "contacts/"))
     page.goto(shared)
-    expect(page.locator(RESULT)).to_have_attribute("data-fee-usd", "7000", timeout=START_TIMEOUT)
+    expect(page.locator(RESULT)).to_have_attribute("data-fee-usd", "7000", timeout=ms(ENGINE_START))
     expect(page.locator(COUNTRY)).to_have_value(reader["name"])
     expect(page.locator(GDP)).to_have_value(reader["gdp_text"])
     expect(page.locator(NOTE)).to_contain_text(reader["source"])
@@ -146,7 +146,7 @@ def test_country_field_and_note_pass_axe(visit, site):
     page = visit.page
     for lang in ("ru", "en"):
         page.goto(fees_url(site, lang, "?population=624518&country=RUS"))
-        expect(page.locator(NOTE)).to_be_visible(timeout=START_TIMEOUT)
+        expect(page.locator(NOTE)).to_be_visible(timeout=ms(ENGINE_START))
         assert axe_violations(page, "#fee-quote") == [], lang
         page.goto(fees_url(site, lang, "?country=TWN"))
         expect(page.locator(NOTE)).to_have_attribute("data-origin", "none")
@@ -157,7 +157,7 @@ def test_typed_gdp_wins_and_the_link_keeps_it(visit, site):
     """Editing the filled-in figure overrides it; the note says so; the link restores both."""
     page = visit.page
     page.goto(fees_url(site, "ru", "?population=624518&country=RUS"))
-    expect(page.locator(RESULT)).to_have_attribute("data-fee-usd", "7000", timeout=START_TIMEOUT)
+    expect(page.locator(RESULT)).to_have_attribute("data-fee-usd", "7000", timeout=ms(ENGINE_START))
     page.fill(GDP, "5 000")
     expect(page.locator(RESULT)).to_have_attribute("data-fee-usd", "1300")
     note = page.locator(NOTE)
@@ -167,7 +167,7 @@ def test_typed_gdp_wins_and_the_link_keeps_it(visit, site):
     assert (query["country"], query["gdp"]) == (["RUS"], ["5000"])
 
     page.goto(page.url)
-    expect(page.locator(RESULT)).to_have_attribute("data-fee-usd", "1300", timeout=START_TIMEOUT)
+    expect(page.locator(RESULT)).to_have_attribute("data-fee-usd", "1300", timeout=ms(ENGINE_START))
     expect(page.locator(COUNTRY)).to_have_value("Россия")
     expect(page.locator(GDP)).to_have_value("5\u00a0000")
     expect(page.locator(NOTE)).to_have_attribute("data-origin", "reader")
@@ -244,7 +244,7 @@ def test_codes_in_links_and_typed_codes(visit, site):
     page = visit.page
     page.goto(fees_url(site, "en", "?population=624518&country=ZZZ"))
     error = page.locator('[data-error-for="country"]')
-    expect(error).to_have_attribute("data-error-code", "unknown_country", timeout=START_TIMEOUT)
+    expect(error).to_have_attribute("data-error-code", "unknown_country", timeout=ms(ENGINE_START))
     expect(page.locator(COUNTRY)).to_have_attribute("aria-invalid", "true")
 
     page.fill(COUNTRY, "KAZ")
@@ -331,7 +331,7 @@ def test_approval_year_and_data_agree(started_fees_page):
         )
         year.fill(approval)
         expect(page.locator(GDP)).to_have_value(
-            record["gdp_source"]["value_text"], timeout=START_TIMEOUT
+            record["gdp_source"]["value_text"], timeout=ms(ENGINE_START)
         )
         expect(page.locator(NOTE)).to_have_attribute("data-year", approval)
     leave_field_with(page, "Djibouti")
@@ -352,7 +352,7 @@ def test_typing_an_approval_year_keeps_the_figure_until_the_year_is_valid(starte
     page.fill(COUNTRY, "Russia")
     latest = answer({"population": "624518", "country": "RUS"}, Language.EN)["gdp_source"]
     gdp, note = page.locator(GDP), page.locator(NOTE)
-    expect(gdp).to_have_value(latest["value_text"], timeout=START_TIMEOUT)
+    expect(gdp).to_have_value(latest["value_text"], timeout=ms(ENGINE_START))
     year = page.locator("#fee-quote-approval-year")
     year_error = page.locator('[data-error-for="approval_year"]')
     for key in "202":

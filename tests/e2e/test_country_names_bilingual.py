@@ -12,12 +12,13 @@ from playwright.sync_api import expect
 
 from calculator import Language, answer
 
+from .timeouts import ENGINE_START, ms
+
 pytestmark = pytest.mark.browser
 
 COUNTRY = "#fee-quote-country"
 GDP = "#fee-quote-gdp"
 RESULT = "#fee-quote-result"
-START_TIMEOUT = 90_000
 POPULATION = {"ru": "624 518", "en": "624,518"}
 
 #: Per page: what a reader types in the other language (or its short form), the name the
@@ -51,8 +52,8 @@ def test_names_in_the_other_language_pick_the_country(started_fees_page, lang):
         expect(page.locator("[data-country-suggest]")).to_be_hidden()
         record = answer({"population": "624518", "country": code}, Language(lang))
         expect(page.locator(GDP)).to_have_value(
-            record["gdp_source"]["value_text"], timeout=START_TIMEOUT
+            record["gdp_source"]["value_text"], timeout=ms(ENGINE_START)
         )
         expect(page.locator(RESULT)).to_have_attribute(
-            "data-fee-usd", str(record["fee_usd"]), timeout=START_TIMEOUT
+            "data-fee-usd", str(record["fee_usd"]), timeout=ms(ENGINE_START)
         )

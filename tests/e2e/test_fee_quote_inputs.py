@@ -9,9 +9,9 @@ from playwright.sync_api import expect
 
 from calculator import Language, answer
 
-pytestmark = pytest.mark.browser
+from .timeouts import ENGINE_START, ms
 
-START_TIMEOUT = 90_000
+pytestmark = pytest.mark.browser
 
 
 def test_a_48_character_population_is_reported_as_too_long(visit, site):
@@ -27,7 +27,7 @@ def test_a_48_character_population_is_reported_as_too_long(visit, site):
     error = page.locator('[data-error-for="population"]')
     expected = answer({"population": population, "gdp": "1000"}, Language.EN)["error"]
     assert expected["code"] == "too_long"
-    expect(error).to_have_attribute("data-error-code", "too_long", timeout=START_TIMEOUT)
+    expect(error).to_have_attribute("data-error-code", "too_long", timeout=ms(ENGINE_START))
     expect(error).to_have_text(expected["message"])
 
 
@@ -36,7 +36,7 @@ def test_an_unknown_category_in_a_link_keeps_the_default(visit, site):
     page = visit.page
     page.goto(site.url("en", "fees/", "?population=624518&gdp=47404&category=bogus"))
     expect(page.locator("#fee-quote")).to_have_attribute(
-        "data-engine", "ready", timeout=START_TIMEOUT
+        "data-engine", "ready", timeout=ms(ENGINE_START)
     )
     expect(page.locator("input[name=category][value=full]")).to_be_checked()
     expect(page.locator("input[name=category]:checked")).to_have_count(1)
@@ -49,7 +49,7 @@ def test_the_address_follows_typing_once_it_pauses_and_at_once_on_a_click(visit,
     page = visit.page
     page.goto(site.url("en", "fees/", "?population=624518&gdp=47404"))
     result = page.locator("#fee-quote-result")
-    expect(result).to_have_attribute("data-fee-usd", "7000", timeout=START_TIMEOUT)
+    expect(result).to_have_attribute("data-fee-usd", "7000", timeout=ms(ENGINE_START))
     expect(page).to_have_url(re.compile(r"fees/\?population=624518&gdp=47404$"))
 
     page.fill("#fee-quote-population", "6245180")  # typed: an input event, like a keystroke
@@ -63,4 +63,4 @@ def test_the_address_follows_typing_once_it_pauses_and_at_once_on_a_click(visit,
     # Straight to Russian, before typing has paused: the click writes the pending address.
     page.locator('a.md-select__link[hreflang="ru"]').dispatch_event("click")
     page.wait_for_url(re.compile(r"/fees/\?population=6245180&gdp=999$"))
-    expect(result).to_have_attribute("data-fee-usd", str(expected), timeout=START_TIMEOUT)
+    expect(result).to_have_attribute("data-fee-usd", str(expected), timeout=ms(ENGINE_START))

@@ -38,10 +38,10 @@ from tests.pages import LANGS, SLUGS
 
 from .axe import COLOUR_RULES, axe_violations
 from .conftest import Site, foreign_urls
+from .timeouts import ENGINE_START, STEP, ms
 
 pytestmark = pytest.mark.browser
 
-ENGINE_TIMEOUT = 90_000
 LOCALES = {"ru": "ru-RU", "en": "en-US"}
 #: The one page Material writes outside the Markdown pages (GitHub Pages serves it for 404s).
 EXTRA_PAGES = ("404.html",)
@@ -133,7 +133,7 @@ def listing(found: dict[str, Any]) -> str:
 def wait_engine(page: Page) -> None:
     page.focus("#fee-quote-population")  # the widget starts Pyodide when a reader gets there
     expect(page.locator("#fee-quote")).to_have_attribute(
-        "data-engine", "ready", timeout=ENGINE_TIMEOUT
+        "data-engine", "ready", timeout=ms(ENGINE_START)
     )
 
 
@@ -322,7 +322,7 @@ def test_keyboard_reaches_every_control_in_order_with_visible_focus(browser, sit
             # form is in view (focusing it would move where Tab starts from).
             t.page.locator("#fee-quote").scroll_into_view_if_needed()
             expect(t.page.locator("#fee-quote")).to_have_attribute(
-                "data-engine", "ready", timeout=ENGINE_TIMEOUT
+                "data-engine", "ready", timeout=ms(ENGINE_START)
             )
             t.page.evaluate("window.scrollTo(0, 0)")
         expected = t.page.evaluate(EXPECTED_STOPS)
@@ -637,12 +637,12 @@ def test_hostile_values_typed_into_the_widget_stay_text(browser, site, lang, rec
             # before the first value is typed.
             t.page.fill(f"#fee-quote [name={other}]", VALID[other])
             t.page.press(f"#fee-quote [name={other}]", "Enter")
-            answered.first.wait_for(state="attached", timeout=10_000)
+            answered.first.wait_for(state="attached", timeout=ms(STEP))
             t.page.evaluate(RESET_SLOTS)
             for entry in entries:
                 box.fill(entry.text)
                 box.press("Enter")
-                answered.first.wait_for(state="attached", timeout=10_000)
+                answered.first.wait_for(state="attached", timeout=ms(STEP))
                 shown = t.page.evaluate(ERROR_SLOT, name)
                 problem = check_shown(shown, host_answer(lang, name, shown["value"]), lang)
                 if not typed_as_is(entry.text, shown["value"], shown["maxlength"]):

@@ -17,9 +17,10 @@ from sitebuild.multi_quote_form import MAX_LINK_CITIES, script_messages
 from tests.e2e.axe import axe_violations
 from tests.pages import LANGS
 
+from .timeouts import ENGINE_START, ms
+
 pytestmark = pytest.mark.browser
 
-START_TIMEOUT = 90_000
 FORM = "#multi-quote"
 LIST = "#multi-quote-cities"
 RESULT = "#multi-quote-result"
@@ -44,7 +45,7 @@ def cities_url(site, lang, query=""):
 
 
 def wait_ready(page: Page) -> None:
-    expect(page.locator(FORM)).to_have_attribute("data-engine", "ready", timeout=START_TIMEOUT)
+    expect(page.locator(FORM)).to_have_attribute("data-engine", "ready", timeout=ms(ENGINE_START))
 
 
 def submit(page: Page, cities: str, gdp: str | None = None) -> None:

@@ -13,9 +13,10 @@ from calculator import Language, quote_cities
 from sitebuild.city_examples import example_text
 from tests.pages import LANGS
 
+from .timeouts import ENGINE_START, ms
+
 pytestmark = pytest.mark.browser
 
-START_TIMEOUT = 90_000
 FORM = "#multi-quote"
 RESULT = "#multi-quote-result"
 #: Narrow phones in portrait: 360 (many Android phones) and 390 (recent iPhones), and 320,
@@ -54,7 +55,7 @@ def expect_table_fits(page: Page, record: dict[str, Any]) -> None:
     """No sideways scroll; each city's name and fee (as the engine wrote them) and the total
     row on screen, inside the form."""
     rows = page.locator(f"{RESULT} tbody tr[data-city]")
-    expect(rows).to_have_count(len(record["cities"]), timeout=START_TIMEOUT)
+    expect(rows).to_have_count(len(record["cities"]), timeout=ms(ENGINE_START))
     form = page.locator(FORM)
     assert not page_scrolls_sideways(page), page.viewport_size
     for city in record["cities"]:
@@ -83,7 +84,7 @@ def test_the_cities_table_fits_a_phone(visit, site, lang):
     pasted = quote_cities(PASTED[lang], {"country": "RUS"}, language)
     (estimated,) = [city for city in pasted["cities"] if city["needs_confirmation"]]
     row = page.locator(f'{RESULT} tbody tr[data-city="{estimated["name"]}"]')
-    expect(row.get_by_text(estimated["provenance_text"])).to_be_visible(timeout=START_TIMEOUT)
+    expect(row.get_by_text(estimated["provenance_text"])).to_be_visible(timeout=ms(ENGINE_START))
     for width in PHONE_WIDTHS:
         page.set_viewport_size({"width": width, "height": PHONE_HEIGHT})
         expect_table_fits(page, pasted)
@@ -109,7 +110,7 @@ def test_the_first_result_after_a_submit_comes_into_view_on_a_phone(visit, site)
     page.goto(site.url("ru", "fees/"))
     page.focus("#fee-quote-population")
     expect(page.locator("#fee-quote")).to_have_attribute(
-        "data-engine", "ready", timeout=START_TIMEOUT
+        "data-engine", "ready", timeout=ms(ENGINE_START)
     )
     result = page.locator("#fee-quote-result")
     fee = result.locator('p[data-kind="fee"]')
