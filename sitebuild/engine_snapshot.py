@@ -43,6 +43,7 @@ import deflate
 from calculator import Language, answer_json
 from calculator.schedule import get_schedule
 from sitebuild.pyodide_dist import sha256_file
+from sitebuild.pyodide_private import PrivateDetailMissing, check_pyodide
 
 __all__ = [
     "MAKER",
@@ -151,7 +152,11 @@ def deterministic_gzip(data: bytes) -> bytes:
 
 
 def make_snapshot(pyodide_dir: Path, wheel: Path, cache_root: Path) -> EngineSnapshot:
-    """The snapshot for these Pyodide files and this wheel, from the cache or made now."""
+    """The snapshot for these Pyodide files and this wheel, from the cache or made now.
+
+    Before one is made, the private Pyodide and CPython details it relies on must all be there
+    (sitebuild/pyodide_private.py): an upgrade that drops one stops here, by name. (A cached
+    snapshot was made from the same Pyodide files, which are part of its key.)"""
     requests = check_requests()
     folder = cache_root / snapshot_key(pyodide_dir, wheel, requests)
     result = EngineSnapshot(folder / SNAPSHOT_NAME, folder / STDLIB_NAME, 0)
@@ -159,6 +164,10 @@ def make_snapshot(pyodide_dir: Path, wheel: Path, cache_root: Path) -> EngineSna
     if meta.is_file() and result.snapshot.is_file() and result.stdlib.is_file():
         raw = json.loads(meta.read_text(encoding="utf-8"))["raw_bytes"]
         return EngineSnapshot(result.snapshot, result.stdlib, int(raw))
+    try:
+        check_pyodide(pyodide_dir)
+    except PrivateDetailMissing as missing:
+        raise SnapshotError(str(missing)) from missing
     node = shutil.which("node")
     if node is None:
         raise SnapshotError("Node is needed to make the engine snapshot (apt-get install nodejs)")

@@ -17,6 +17,7 @@ from sitebuild.content_hash import HASHED_ROOT
 from sitebuild.engine_snapshot import (
     SNAPSHOT_NAME,
     STDLIB_NAME,
+    SnapshotError,
     check_requests,
     deterministic_gzip,
     empty_zip,
@@ -92,6 +93,7 @@ def test_two_makes_at_once_each_work_in_their_own_folder(tmp_path, monkeypatch):
     """Two processes making the same snapshot at once (two test workers on a fresh clone):
     each works in a folder of its own, and the one that finishes second keeps the folder the
     first put in place."""
+    monkeypatch.setattr(engine_snapshot, "check_pyodide", lambda pyodide_dir: None)  # fake files
     pyodide, wheel = fake_inputs(tmp_path)
     cache = tmp_path / "cache"
     folder = cache / snapshot_key(pyodide, wheel, check_requests())
@@ -136,3 +138,11 @@ def test_two_makes_of_the_snapshot_are_byte_identical(built_site, tmp_path):
     assert cached.raw_bytes == fresh.raw_bytes > 10_000_000
     (shipped,) = (built_site / HASHED_ROOT).glob(f"*/engine/{SNAPSHOT_NAME}")
     assert shipped.read_bytes() == fresh.snapshot.read_bytes()
+
+
+def test_a_pyodide_without_a_private_detail_is_refused_by_name(tmp_path):
+    """An upgrade that drops what the snapshot relies on stops the make, naming it."""
+    pyodide, wheel = fake_inputs(tmp_path)
+    (pyodide / "pyodide-lock.json").write_text('{"info": {"python": "3.13.2"}}')
+    with pytest.raises(SnapshotError, match="_makeSnapshot is not in pyodide.asm.js"):
+        make_snapshot(pyodide, wheel, tmp_path / "cache")
