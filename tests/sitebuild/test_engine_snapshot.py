@@ -144,5 +144,5 @@ def test_a_pyodide_without_a_private_detail_is_refused_by_name(tmp_path):
     """An upgrade that drops what the snapshot relies on stops the make, naming it."""
     pyodide, wheel = fake_inputs(tmp_path)
     (pyodide / "pyodide-lock.json").write_text('{"info": {"python": "3.13.2"}}')
-    with pytest.raises(SnapshotError, match="_makeSnapshot is not in pyodide.asm.js"):
+    with pytest.raises(SnapshotError, match=r"_makeSnapshot is not in pyodide\.asm\.js"):
         make_snapshot(pyodide, wheel, tmp_path / "cache")
