@@ -171,10 +171,16 @@ class EnginePage(ABC):
 class PlaywrightPage(EnginePage):
     """Chromium or Firefox through Playwright: one context, one page, shared by the tests."""
 
-    def __init__(self, name: str, browser: Browser, origin: str) -> None:
+    def __init__(
+        self, name: str, browser: Browser, origin: str, *, service_workers: bool = False
+    ) -> None:
+        """``service_workers``: let the guide's service worker run (the offline tests); other
+        tests block it, so that every request they check reaches the server."""
         super().__init__(origin)
         self.name = name
-        self.context: BrowserContext = browser.new_context(locale="ru-RU", service_workers="block")
+        self.context: BrowserContext = browser.new_context(
+            locale="ru-RU", service_workers="allow" if service_workers else "block"
+        )
         self.context.on("request", lambda request: self.requests.append(request.url))
         self.page: Page = self.context.new_page()
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))

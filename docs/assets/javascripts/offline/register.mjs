@@ -1,0 +1,53 @@
+// How a page works with the guide's service worker (/service-worker.js, written by the build:
+// overrides/service-worker.js), which keeps the whole guide for reading offline.
+//
+// The page also:
+// * tells the worker whether to keep the calculator's engine now: yes, unless the reader saves
+//   data or has a slow link (frugal-connection.mjs) and this page has no calculator; such a
+//   reader's engine is kept once a calculator is opened;
+// * answers the worker's question of which deploy it shows (the content-addressed folder its
+//   scripts come from), so that the worker deletes an old deploy's files only once no open page
+//   uses them;
+// * offers a reload when a new deploy's worker takes over while the page is open
+//   (update-offer.mjs). A first visit's worker taking control is not an update.
+import { frugalConnection } from "../frugal-connection.mjs";
+import { UpdateOffer } from "./update-offer.mjs";
+
+/** The content-addressed folder (assets/v/<hash>/) a script URL comes from, or null. */
+export function assetFolder(scriptUrl) {
+  return /\/assets\/v\/([0-9a-f]+)\//.exec(String(scriptUrl))?.[1] ?? null;
+}
+
+/** Whether the worker should keep the engine's files at once. */
+export function keepEngineNow(connection, pageHasCalculator) {
+  return pageHasCalculator || !frugalConnection(connection);
+}
+
+export class OfflineSupport {
+  constructor(root, { container = navigator.serviceWorker, folder = assetFolder(import.meta.url) } = {}) {
+    this.root = root;
+    this.container = container;
+    this.folder = folder;
+    this.hadController = Boolean(container.controller);
+  }
+
+  async start(workerUrl) {
+    const document = this.root.ownerDocument;
+    this.container.addEventListener("message", (event) => {
+      if (event.data?.type === "wego-offline-which-version") {
+        event.ports[0]?.postMessage({ assetFolder: this.folder });
+      }
+    });
+    this.container.startMessages?.();
+    this.container.addEventListener("controllerchange", () => {
+      if (this.hadController) new UpdateOffer(this.root).show();
+      this.hadController = true;
+    });
+    await this.container.register(workerUrl);
+    const registration = await this.container.ready;
+    const calculator = Boolean(document.querySelector("#fee-quote, #multi-quote"));
+    if (keepEngineNow(navigator.connection, calculator)) {
+      registration.active?.postMessage({ type: "wego-offline-keep-engine" });
+    }
+  }
+}
