@@ -1,6 +1,6 @@
 // Every page's entry for offline reading: registers the service worker (register.mjs) once
 // the page has loaded. Loaded by overrides/main.html with the offer's root element.
-import { OfflineSupport } from "./register.mjs";
+import { OfflineSupport, serviceWorkerUrl } from "./register.mjs";
 
 function init() {
   const root = document.getElementById("wego-update");
@@ -8,7 +8,7 @@ function init() {
   root.dataset.enhanced = "true";
   const support = new OfflineSupport(root);
   const start = () =>
-    support.start(root.dataset.serviceWorker).catch((error) => {
+    support.start(serviceWorkerUrl(root.dataset.siteRoot, document.baseURI)).catch((error) => {
       // The guide works online without it; say why offline reading is missing.
       console.warn("offline reading is unavailable:", String(error));
     });

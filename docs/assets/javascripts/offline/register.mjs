@@ -13,6 +13,16 @@
 import { frugalConnection } from "../frugal-connection.mjs";
 import { UpdateOffer } from "./update-offer.mjs";
 
+/** The worker's script, at the site root (its scope is the whole guide); written by the build
+ * from overrides/service-worker.js. Its address stays the same from deploy to deploy: browsers
+ * check it for a new version past the HTTP cache. */
+export const SERVICE_WORKER = "service-worker.js";
+
+/** The worker's absolute URL, from the site root the page names (relative to the page). */
+export function serviceWorkerUrl(siteRoot, pageUrl) {
+  return new URL(SERVICE_WORKER, new URL(siteRoot, pageUrl)).href;
+}
+
 /** The content-addressed folder (assets/v/<hash>/) a script URL comes from, or null. */
 export function assetFolder(scriptUrl) {
   return /\/assets\/v\/([0-9a-f]+)\//.exec(String(scriptUrl))?.[1] ?? null;
@@ -24,9 +34,17 @@ export function keepEngineNow(connection, pageHasCalculator) {
 }
 
 export class OfflineSupport {
-  constructor(root, { container = navigator.serviceWorker, folder = assetFolder(import.meta.url) } = {}) {
+  constructor(
+    root,
+    {
+      container = navigator.serviceWorker,
+      connection = navigator.connection,
+      folder = assetFolder(import.meta.url),
+    } = {},
+  ) {
     this.root = root;
     this.container = container;
+    this.connection = connection;
     this.folder = folder;
     this.hadController = Boolean(container.controller);
   }
@@ -46,7 +64,7 @@ export class OfflineSupport {
     await this.container.register(workerUrl);
     const registration = await this.container.ready;
     const calculator = Boolean(document.querySelector("#fee-quote, #multi-quote"));
-    if (keepEngineNow(navigator.connection, calculator)) {
+    if (keepEngineNow(this.connection, calculator)) {
       registration.active?.postMessage({ type: "wego-offline-keep-engine" });
     }
   }
