@@ -91,13 +91,15 @@ def serve(
     directory: Path,
     extra_files: Mapping[str, Path] | None = None,
     traffic: Counter[str] | None = None,
+    port: int = 0,
 ) -> Iterator[str]:
     """Serve ``directory`` at ``http://127.0.0.1:<port>`` + SUB_PATH; yield the origin. Bytes
-    sent are added to ``traffic`` by file name when it is given."""
+    sent are added to ``traffic`` by file name when it is given. ``port`` 0 takes a free one;
+    a given port serves the same origin again (the network back after a test took it away)."""
     attributes = {"extra_files": dict(extra_files or {}), "traffic": traffic}
     handler_class = type("Handler", (SubPathHandler,), attributes)
     handler = functools.partial(handler_class, directory=str(directory))
-    server = LoopbackServer(("127.0.0.1", 0), handler)
+    server = LoopbackServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

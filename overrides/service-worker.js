@@ -20,7 +20,8 @@
 //   (its address names its bytes: an open page of the previous deploy keeps working after the
 //   update), else the network.
 // Old caches are deleted once no open page uses them: each page answers with the folder its
-// scripts come from (offline/register.mjs).
+// scripts come from (offline/register.mjs). A page asks which folders this worker's deploy has,
+// to tell whether it shows an older deploy (then it offers a reload).
 "use strict";
 
 (() => {
@@ -153,6 +154,7 @@
   self.addEventListener("message", (event) => {
     const { type } = event.data || {};
     if (type === "wego-offline-keep-engine") event.waitUntil(keepEngine(true));
+    else if (type === "wego-offline-version") event.ports[0]?.postMessage({ assetFolders: MANIFEST.assetFolders });
     else if (type === "wego-offline-page-closed") event.waitUntil(cleanUp());
   });
 

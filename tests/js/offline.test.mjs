@@ -99,17 +99,31 @@ test("the page answers the worker with its deploy and asks to keep the engine", 
   assert.deepEqual(answer, { assetFolder: "abc123" });
 });
 
+// A worker in control that keeps these content-addressed folders.
+function workerKeeping(assetFolders) {
+  return { postMessage: (message, [port]) => port.postMessage({ assetFolders }) };
+}
+
 test("a first visit's worker taking control offers nothing; a new deploy's offers a reload", async () => {
   const first = offerRoot();
   const fresh = new FakeContainer(null);
   await new OfflineSupport(first, { container: fresh, connection: null, folder: "a" }).start("sw.js");
-  fresh.listeners.controllerchange();
+  fresh.controller = workerKeeping(["a"]);
+  await fresh.listeners.controllerchange();
   assert.equal(first.childElementCount, 0);
 
+  const current = offerRoot();
+  const updated = new FakeContainer(workerKeeping(["a"]));
+  await new OfflineSupport(current, { container: updated, connection: null, folder: "b" }).start("sw.js");
+  updated.controller = workerKeeping(["b", "vendor"]);
+  await updated.listeners.controllerchange();
+  assert.equal(current.childElementCount, 0, "the page already shows the new deploy");
+
   const returning = offerRoot();
-  const controlled = new FakeContainer({});
+  const controlled = new FakeContainer(workerKeeping(["a"]));
   await new OfflineSupport(returning, { container: controlled, connection: null, folder: "a" }).start("sw.js");
-  controlled.listeners.controllerchange();
+  controlled.controller = workerKeeping(["b", "vendor"]);
+  await controlled.listeners.controllerchange();
   const [text, , button] = returning.children;
   assert.equal(text.textContent, "A new version of the guide is available.");
   assert.equal(button.tag, "button");

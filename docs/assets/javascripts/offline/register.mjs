@@ -8,8 +8,9 @@
 // * answers the worker's question of which deploy it shows (the content-addressed folder its
 //   scripts come from), so that the worker deletes an old deploy's files only once no open page
 //   uses them;
-// * offers a reload when a new deploy's worker takes over while the page is open
-//   (update-offer.mjs). A first visit's worker taking control is not an update.
+// * offers a reload when a new deploy's worker takes over while the page shows an older deploy
+//   (update-offer.mjs). A first visit's worker taking control is not an update, and neither is
+//   a new worker taking over a page the network already served from its deploy.
 import { frugalConnection } from "../frugal-connection.mjs";
 import { UpdateOffer } from "./update-offer.mjs";
 
@@ -49,6 +50,21 @@ export class OfflineSupport {
     this.hadController = Boolean(container.controller);
   }
 
+  // Whether the worker now in control keeps this page's deploy: a page that the network
+  // already served from the new deploy has nothing to reload.
+  controllerHasThisDeploy() {
+    const controller = this.container.controller;
+    if (!controller) return Promise.resolve(false);
+    return new Promise((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = ({ data }) => {
+        channel.port1.close();
+        resolve(Boolean(data?.assetFolders?.includes(this.folder)));
+      };
+      controller.postMessage({ type: "wego-offline-version" }, [channel.port2]);
+    });
+  }
+
   async start(workerUrl) {
     const document = this.root.ownerDocument;
     this.container.addEventListener("message", (event) => {
@@ -57,9 +73,10 @@ export class OfflineSupport {
       }
     });
     this.container.startMessages?.();
-    this.container.addEventListener("controllerchange", () => {
-      if (this.hadController) new UpdateOffer(this.root).show();
+    this.container.addEventListener("controllerchange", async () => {
+      const update = this.hadController;
       this.hadController = true;
+      if (update && !(await this.controllerHasThisDeploy())) new UpdateOffer(this.root).show();
     });
     await this.container.register(workerUrl);
     const registration = await this.container.ready;
