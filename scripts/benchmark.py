@@ -21,12 +21,17 @@ Warm loads are a returning reader's: one kept profile per page (disk cache, V8's
 the service worker and its cache) that has loaded the page once, as the shared first-quote bench
 measures them; a new context per load would keep no compiled code.
 
-Budgets are printed as PASS/FAIL, never checked in a timed test. Run with ``make bench``.
+Budgets are printed as PASS/FAIL, never checked in a timed test. Run with ``make bench``: the
+figures also go to ``BENCHMARKS.md`` (``--figures``), which the README's Speed section links
+instead of typing figures that would go stale.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
+import os
 import shutil
 import statistics
 import sys
@@ -35,6 +40,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
@@ -336,12 +342,55 @@ def verdict(ok: bool) -> str:
     return "PASS" if ok else "FAIL"
 
 
+class Tee(io.TextIOBase):
+    """Writes to the terminal and keeps a copy, for the generated figures file."""
+
+    def __init__(self, terminal: TextIO) -> None:
+        self.terminal = terminal
+        self.kept = io.StringIO()
+
+    def write(self, text: str) -> int:
+        self.kept.write(text)
+        return self.terminal.write(text)
+
+    def flush(self) -> None:
+        self.terminal.flush()
+
+
+def write_figures(path: Path, output: str, runs: int) -> None:
+    """``BENCHMARKS.md``: this run's printed figures, with when and how they were taken."""
+    when = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    path.write_text(
+        "# Benchmark figures\n\n"
+        f"Written by `make bench` (`scripts/benchmark.py`) on {when}, {runs} runs per figure, "
+        f"on a machine with {os.cpu_count()} cores; do not edit by hand. What each figure "
+        "means and its budget: the docstring of `scripts/benchmark.py` and the README's "
+        "Speed section.\n\n```text\n" + output + "```\n",
+        encoding="utf-8",
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
+    tee = Tee(sys.stdout)
+    with contextlib.redirect_stdout(tee):
+        status, args = run(argv)
+    if args.figures is not None:
+        write_figures(args.figures, tee.kept.getvalue(), args.runs)
+    return status
+
+
+def run(argv: list[str] | None) -> tuple[int, argparse.Namespace]:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, default=ROOT / "site", help="built site directory")
     parser.add_argument("--runs", type=int, default=5, help="runs per first-quote measurement")
     parser.add_argument("--requotes", type=int, default=60, help="re-quotes to time")
     parser.add_argument("--chromium", default=CHROMIUM)
+    parser.add_argument(
+        "--figures",
+        type=Path,
+        default=ROOT / "BENCHMARKS.md",
+        help="the generated figures file (BENCHMARKS.md)",
+    )
     args = parser.parse_args(argv)
     if not (args.site / HASHED_ROOT).is_dir():
         parser.error(f"{args.site} has no Pyodide bundle: build the site first (make build)")
@@ -410,7 +459,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     ok &= print_long_frames(frames, args.runs)
     ok &= bytes_ok
-    return 0 if ok else 1
+    return (0 if ok else 1), args
 
 
 if __name__ == "__main__":

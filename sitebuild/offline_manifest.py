@@ -30,9 +30,12 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from sitebuild.content_hash import HASHED_ROOT
+from sitebuild.engine_snapshot import SNAPSHOT_NAME, STDLIB_NAME
+from sitebuild.pyodide_dist import LOCK_NAME, SNAPSHOT_START_CORE_FILES
 
 __all__ = [
     "ENGINE_FILES",
+    "ENGINE_MODULE",
     "PYODIDE_ROOT",
     "SERVICE_WORKER",
     "Manifest",
@@ -46,18 +49,12 @@ __all__ = [
 SERVICE_WORKER = "service-worker.js"
 #: Pyodide's core files live under a folder naming their version (hooks/pyodide_bundle.py).
 PYODIDE_ROOT = "assets/pyodide"
+#: The module that tells the quote worker where the engine's files are (hooks/pyodide_bundle.py).
+ENGINE_MODULE = "engine.mjs"
 #: The files of the snapshot start, by name: Pyodide's (in PYODIDE_ROOT/<version>/) and the
 #: engine folder's (in HASHED_ROOT/<hash>/engine/). The other engine files are the fallback's.
 ENGINE_FILES = frozenset(
-    {
-        "pyodide.mjs",
-        "pyodide.asm.js",
-        "pyodide.asm.wasm",
-        "engine.mjs",
-        "engine.snapshot.gz",
-        "pyodide-lock.json",
-        "stdlib-after-restore.zip",
-    }
+    {*SNAPSHOT_START_CORE_FILES, ENGINE_MODULE, SNAPSHOT_NAME, LOCK_NAME, STDLIB_NAME}
 )
 _NEVER_REQUESTED_SUFFIXES = (".map",)
 _NEVER_REQUESTED = {SERVICE_WORKER, "sitemap.xml", "sitemap.xml.gz"}
