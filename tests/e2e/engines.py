@@ -282,7 +282,13 @@ class ProxyHandler(BaseHTTPRequestHandler):
         target = urlsplit(self.server.origin)
         upstream = http.client.HTTPConnection(target.hostname or "", target.port, timeout=60)
         query = urlsplit(url).query
-        headers = {k: v for k, v in self.headers.items() if k.lower() not in HOP_BY_HOP}
+        # Asked for as they are: the proxy adds its recorder to the pages' HTML, which it could
+        # not do in a gzipped body (the site's server gzips as GitHub Pages does).
+        headers = {
+            k: v
+            for k, v in self.headers.items()
+            if k.lower() not in HOP_BY_HOP and k.lower() != "accept-encoding"
+        }
         upstream.request("GET", path + (f"?{query}" if query else ""), headers=headers)
         response = upstream.getresponse()
         body = response.read()
