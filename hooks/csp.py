@@ -7,7 +7,9 @@ headers of its own script, and Pages sends none, so the quote worker (Pyodide an
 quote-worker.mjs) and Material's search worker run under no policy at all. What keeps them on
 the site's own origin is their code, which loads only same-origin files; the browser tests
 check that no request of a page or a worker leaves the origin. The page's policy does decide
-which workers may start (``worker-src 'self'``).
+which workers may start (``worker-src 'self'``), the service worker included: its script,
+``service-worker.js`` at the site root (hooks/service_worker.py), is the site's own, and like the
+other workers it runs under no policy; its code fetches only addresses inside its scope.
 
 For the page, it allows the site's own origin and nothing else:
 
@@ -23,12 +25,12 @@ For the page, it allows the site's own origin and nothing else:
   can cover, so those pages (and only those) also allow inline styles. Styles cannot run code.
   Which pages have a diagram is read from ``page.meta`` (hooks/markers.py records it), not
   from the HTML;
-* ``connect-src 'self'`` (the page's own requests), ``worker-src 'self'`` (the quote worker
-  and the search worker come from the site), ``object-src 'none'``, ``base-uri 'self'`` and
-  ``form-action 'self'``: both forms (the quote widget, the application form) submit, without
-  JavaScript, to their own page; the application form reaches the mail client through a
-  ``mailto:`` *link*, which form-action does not govern, so ``mailto:`` is not allowed as a
-  form target.
+* ``connect-src 'self'`` (the page's own requests), ``worker-src 'self'`` (the quote worker,
+  the search worker and the service worker come from the site), ``object-src 'none'``,
+  ``base-uri 'self'`` and ``form-action 'self'``: both forms (the quote widget, the
+  application form) submit, without JavaScript, to their own page; the application form
+  reaches the mail client through a ``mailto:`` *link*, which form-action does not govern, so
+  ``mailto:`` is not allowed as a form target.
 
 ``frame-ancestors``, ``report-uri`` and ``sandbox`` are ignored in a meta policy, so none is set.
 Under ``mkdocs serve`` no policy is written: the server injects its live-reload script into

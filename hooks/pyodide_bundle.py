@@ -37,7 +37,14 @@ from sitebuild.engine_snapshot import (
     make_snapshot,
 )
 from sitebuild.i18n_build import is_default_language_build
-from sitebuild.pyodide_dist import DEFAULT_CORE_DIR, LOCK_NAME, DistError, assemble
+from sitebuild.offline_manifest import ENGINE_MODULE
+from sitebuild.pyodide_dist import (
+    BROWSER_CORE_FILES,
+    DEFAULT_CORE_DIR,
+    LOCK_NAME,
+    DistError,
+    assemble,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 WHEEL_DIR = ROOT / "build" / "site-wheel"
@@ -45,10 +52,8 @@ DIST_DIR = ROOT / "build" / "site-pyodide"
 SNAPSHOT_CACHE = ROOT / "build" / "engine-snapshot"
 PYODIDE_PATH = "assets/pyodide"
 ENGINE_PATH = "assets/engine"
-ENGINE_MODULE = "engine.mjs"
 PACKAGE_NAME = "wego-fee-calculator"
-#: What a module worker needs to start Pyodide (no UMD build, no Node files, no source maps).
-CORE_FILES = ("pyodide.mjs", "pyodide.asm.js", "pyodide.asm.wasm", "python_stdlib.zip")
+CORE_FILES = BROWSER_CORE_FILES
 
 
 def build_wheel() -> Path:

@@ -39,9 +39,11 @@ from pathlib import Path
 from typing import Any
 
 __all__ = [
+    "BROWSER_CORE_FILES",
     "DEFAULT_CORE_DIR",
     "DEFAULT_CORE_FILES",
     "LOCK_NAME",
+    "SNAPSHOT_START_CORE_FILES",
     "DistError",
     "assemble",
     "main",
@@ -62,6 +64,18 @@ DEFAULT_CORE_FILES: tuple[str, ...] = (
     "pyodide.asm.wasm",
     "python_stdlib.zip",
 )
+
+#: The one list of Pyodide's files a page's module worker needs (no UMD build, no Node files, no
+#: source maps): the site ships these (hooks/pyodide_bundle.py) and sizes its progress bar by them.
+BROWSER_CORE_FILES: tuple[str, ...] = (
+    "pyodide.mjs",
+    "pyodide.asm.js",
+    "pyodide.asm.wasm",
+    "python_stdlib.zip",
+)
+#: Of those, what the engine's snapshot start downloads (it brings its own small standard
+#: library): what the service worker keeps for the calculator (sitebuild/offline_manifest.py).
+SNAPSHOT_START_CORE_FILES: tuple[str, ...] = ("pyodide.mjs", "pyodide.asm.js", "pyodide.asm.wasm")
 
 LOCK_NAME = "pyodide-lock.json"
 

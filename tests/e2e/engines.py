@@ -171,10 +171,16 @@ class EnginePage(ABC):
 class PlaywrightPage(EnginePage):
     """Chromium or Firefox through Playwright: one context, one page, shared by the tests."""
 
-    def __init__(self, name: str, browser: Browser, origin: str) -> None:
+    def __init__(
+        self, name: str, browser: Browser, origin: str, *, service_workers: bool = False
+    ) -> None:
+        """``service_workers``: let the guide's service worker run (the offline tests); other
+        tests block it, so that every request they check reaches the server."""
         super().__init__(origin)
         self.name = name
-        self.context: BrowserContext = browser.new_context(locale="ru-RU", service_workers="block")
+        self.context: BrowserContext = browser.new_context(
+            locale="ru-RU", service_workers="allow" if service_workers else "block"
+        )
         self.context.on("request", lambda request: self.requests.append(request.url))
         self.page: Page = self.context.new_page()
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
@@ -276,7 +282,13 @@ class ProxyHandler(BaseHTTPRequestHandler):
         target = urlsplit(self.server.origin)
         upstream = http.client.HTTPConnection(target.hostname or "", target.port, timeout=60)
         query = urlsplit(url).query
-        headers = {k: v for k, v in self.headers.items() if k.lower() not in HOP_BY_HOP}
+        # Asked for as they are: the proxy adds its recorder to the pages' HTML, which it could
+        # not do in a gzipped body (the site's server gzips as GitHub Pages does).
+        headers = {
+            k: v
+            for k, v in self.headers.items()
+            if k.lower() not in HOP_BY_HOP and k.lower() != "accept-encoding"
+        }
         upstream.request("GET", path + (f"?{query}" if query else ""), headers=headers)
         response = upstream.getresponse()
         body = response.read()

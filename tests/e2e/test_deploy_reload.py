@@ -1,6 +1,7 @@
 """A reader reloads the fees page within the cache lifetime after a deploy that changed a fee:
 the quote and the table both show the new fee (content-addressed assets: a page never mixes
-fresh HTML with a cached engine)."""
+fresh HTML with a cached engine). With the service worker's kept copy, the same holds offline
+and across the worker's update."""
 
 from __future__ import annotations
 
@@ -9,12 +10,18 @@ import os
 import shutil
 import subprocess
 import sys
+import time
+from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
 from harness.local_server import SUB_PATH, serve
+
+from .test_offline import KEEP_TIMEOUT, kept_addresses
+
+KEEP_MS = KEEP_TIMEOUT * 1000
 
 pytestmark = pytest.mark.browser
 
@@ -77,4 +84,78 @@ def test_a_reload_after_a_deploy_shows_the_new_fee_in_the_quote_and_the_table(
             expect(page.locator(CELL)).to_have_attribute("data-fee-usd", str(new_fee))
             expect(result).to_have_attribute("data-fee-usd", str(new_fee), timeout=START_TIMEOUT)
     finally:
+        context.close()
+
+
+KEPT = """async (urls) => {
+  if (!navigator.serviceWorker.controller) return null;
+  for (const url of urls) if (!(await caches.match(url))) return null;
+  return true;
+}"""
+OFFER = "#wego-update button"
+
+
+def wait_until(page, function: str, arg: object = None) -> None:
+    """Poll an async page function until it returns true (``wait_for_function`` would take
+    the promise it returns for a true value)."""
+    deadline = time.monotonic() + KEEP_TIMEOUT
+    while not page.evaluate(function, arg):
+        assert time.monotonic() < deadline, f"still false after {KEEP_TIMEOUT} s: {function}"
+        time.sleep(0.1)
+
+
+def expect_one_deploy(page, fee: int) -> None:
+    """The table (the HTML) and the quote (the engine) both show this deploy's fee."""
+    expect(page.locator(CELL)).to_have_attribute("data-fee-usd", str(fee))
+    result = page.locator("#fee-quote-result")
+    expect(result).to_have_attribute("data-fee-usd", str(fee), timeout=START_TIMEOUT)
+    assert page.locator(CELL).get_attribute("data-fee-usd") == str(fee)
+
+
+def test_with_the_service_worker_a_deploy_never_mixes_online_or_offline(
+    browser, built_site, tmp_path
+):
+    """A returning reader with the guide kept offline: after a deploy, a reload offline shows
+    the kept deploy whole, the old page is offered the new version, a reload online shows the
+    new one whole, and offline after the update the new one again; the old deploy's files go."""
+    new_fee = tree_with_one_fee_changed(tmp_path / "tree")
+    site_b = build(tmp_path / "tree", tmp_path / "site-b")
+    live = tmp_path / "live"
+    shutil.copytree(built_site, live)
+    context = browser.new_context(service_workers="allow")
+    page = context.new_page()
+    network = ExitStack()  # the reader's network: the server, taken away and brought back
+    try:
+        origin = network.enter_context(serve(live))
+        port = int(origin.rsplit(":", 1)[1])
+        base = origin + SUB_PATH
+        page.goto(f"{base}en/fees/{QUERY}")
+        expect_one_deploy(page, 7000)
+        wait_until(page, KEPT, kept_addresses(live, base))
+
+        shutil.rmtree(live)  # the deploy
+        shutil.copytree(site_b, live)
+
+        network.close()
+        page.reload()
+        expect_one_deploy(page, 7000)  # the kept deploy, whole
+
+        network.enter_context(serve(live, port=port))
+        page.evaluate("navigator.serviceWorker.getRegistration().then((r) => r.update())")
+        expect(page.locator(OFFER)).to_be_visible(timeout=KEEP_MS)
+        expect(page.locator("#wego-update")).to_contain_text("A new version of the guide")
+        page.locator(OFFER).click()
+        page.wait_for_load_state()
+        expect_one_deploy(page, new_fee)
+
+        wait_until(page, KEPT, kept_addresses(live, base))
+        network.close()
+        page.reload()
+        expect_one_deploy(page, new_fee)
+        expect(page.locator(OFFER)).to_have_count(0)
+        one_version = """async () => (await caches.keys())
+            .filter((name) => name !== "wego-offline-settings").length === 1"""
+        wait_until(page, one_version)
+    finally:
+        network.close()
         context.close()

@@ -1,0 +1,104 @@
+"""Offline after one visit, in Chromium and Firefox: the reader opens one page of the guide with
+the network up, the server then goes away, and the guide still works from the service worker's
+kept copy: the fees page quotes (in the other language, never opened), the cities example
+totals, and the application form opens with its draft after a reload."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import ExitStack
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Playwright
+
+from calculator import Language, quote_cities
+from harness.local_server import SUB_PATH, serve
+from sitebuild.city_examples import example_text
+from sitebuild.offline_manifest import SERVICE_WORKER
+
+from .engines import EnginePage, PlaywrightPage, launch_firefox
+
+pytestmark = pytest.mark.browser
+
+#: Seconds to wait for the worker to keep every file, and for Pyodide to start from the cache.
+KEEP_TIMEOUT = 180.0
+START_TIMEOUT = 120.0
+QUERY = "?population=624518&gdp=47404.96"
+
+MISSING_FILES = """async (urls) => {
+  if (!navigator.serviceWorker.controller) return null;
+  const missing = [];
+  for (const url of urls) if (!(await caches.match(url))) missing.push(url);
+  return missing.length === 0 ? "all kept" : null;
+}"""
+
+
+def kept_addresses(site_dir: Path, base: str) -> list[str]:
+    """Every address the deploy's service worker lists (shell and engine), absolute."""
+    script = (site_dir / SERVICE_WORKER).read_text(encoding="utf-8")
+    start = script.index("{")
+    manifest = json.loads(script[start : script.index("};\n") + 1])
+    return [base + path for group in ("shell", "engine") for path in manifest[group]]
+
+
+class OfflineReader:
+    """One engine's page on a server that can be taken away (the reader's network)."""
+
+    def __init__(self, page: EnginePage, origin: str, stop: ExitStack) -> None:
+        self.page = page
+        self.base = origin + SUB_PATH
+        self._stop = stop
+
+    def go_offline(self) -> None:
+        self._stop.close()
+
+
+@pytest.fixture(params=["chromium", "firefox"])
+def reader(
+    request: pytest.FixtureRequest,
+    playwright: Playwright,
+    built_site: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[OfflineReader]:
+    with ExitStack() as browsers:
+        if request.param == "chromium":
+            browser = request.getfixturevalue("browser")
+        else:
+            browser = launch_firefox(playwright, tmp_path_factory.mktemp("firefox-home"))
+            browsers.callback(browser.close)
+        server = ExitStack()
+        origin = server.enter_context(serve(built_site))
+        page = PlaywrightPage(request.param, browser, origin, service_workers=True)
+        browsers.callback(page.close)
+        browsers.push(server)
+        yield OfflineReader(page, origin, server)
+
+
+def test_after_one_visit_the_whole_guide_works_offline(reader: OfflineReader, built_site: Path):
+    page = reader.page
+    page.goto(reader.base)  # the Russian home page: no calculator on it
+    page.wait_until(MISSING_FILES, kept_addresses(built_site, reader.base), KEEP_TIMEOUT)
+    reader.go_offline()
+
+    # A page never opened, in the other language, quotes from the kept engine.
+    page.goto(f"{reader.base}en/fees/{QUERY}")
+    page.wait_for_attribute("#fee-quote-result", "data-fee-usd", "7000", START_TIMEOUT)
+    assert page.attribute("#fee-quote", "data-engine-path") == "snapshot"
+
+    # The cities example totals, as the engine computes it.
+    page.goto(f"{reader.base}cities/")
+    page.click('[data-action="example"]')
+    record = quote_cities(example_text(Language.RU), {"country": "RUS"}, Language.RU)
+    total = "#multi-quote-result [data-total-usd]"
+    page.wait_for_attribute(total, "data-total-usd", str(record["total_usd"]), START_TIMEOUT)
+
+    # The application form opens offline, keeps what is typed, and brings it back on a reload.
+    page.goto(f"{reader.base}en/application/")
+    field = "[data-field='city_official_name']"
+    page.wait_for(field)
+    page.fill(field, "Kazan")
+    page.reload()
+    page.wait_until("(s) => document.querySelector(s)?.value === 'Kazan'", field)
+    assert page.errors == []
