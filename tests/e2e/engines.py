@@ -20,7 +20,6 @@ import shutil
 import subprocess
 import tempfile
 import threading
-import time
 import warnings
 from abc import ABC, abstractmethod
 from collections.abc import Iterator
@@ -34,8 +33,10 @@ from playwright.sync_api import Browser, BrowserContext, Page, Playwright
 
 from scripts.browser import FIREFOX, FIREFOX_PREFS, WEBKIT_BROWSER, WEBKIT_DRIVER
 
+from .timeouts import ENGINE_START, STEP, ms
+from .waits import until_true
+
 ENGINES = ("chromium", "firefox", "webkit")
-DEFAULT_TIMEOUT = 10.0
 
 # Visible as a reader sees it: laid out, and not hidden by visibility.
 VISIBLE = """(selector) => {
@@ -109,23 +110,20 @@ class EnginePage(ABC):
     @abstractmethod
     def emulate_print(self) -> None: ...
 
-    def wait_until(self, function: str, arg: Any = None, timeout: float = DEFAULT_TIMEOUT) -> Any:
-        """Poll a JavaScript function until it returns something truthy; return that."""
-        deadline = time.monotonic() + timeout
-        while True:
-            value = self.evaluate(function, arg)
-            if value:
-                return value
-            if time.monotonic() > deadline:
-                raise TimeoutError(f"{self.name}: still false after {timeout} s: {function}")
-            time.sleep(0.05)
+    def wait_until(self, function: str, arg: Any = None, timeout: float = STEP) -> Any:
+        """Wait until a JavaScript function (it may be async) returns something truthy, checked
+        in the page on every frame; return that."""
+        value = self.evaluate(until_true(function), [arg, ms(timeout)])
+        if not value:
+            raise TimeoutError(f"{self.name}: still false after {timeout} s: {function}")
+        return value
 
-    def wait_for(self, selector: str, timeout: float = DEFAULT_TIMEOUT) -> None:
+    def wait_for(self, selector: str, timeout: float = STEP) -> None:
         """Wait until an element matches the selector."""
         self.wait_until("(s) => !!document.querySelector(s)", selector, timeout)
 
     def wait_for_attribute(
-        self, selector: str, name: str, value: str | None = None, timeout: float = DEFAULT_TIMEOUT
+        self, selector: str, name: str, value: str | None = None, timeout: float = STEP
     ) -> str:
         """Wait until the element has the attribute (with that value, if given); return it."""
         found = self.wait_until(
@@ -184,7 +182,7 @@ class PlaywrightPage(EnginePage):
         self.context.on("request", lambda request: self.requests.append(request.url))
         self.page: Page = self.context.new_page()
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
-        self.page.set_default_timeout(DEFAULT_TIMEOUT * 1000)
+        self.page.set_default_timeout(ms(STEP))
 
     def goto(self, url: str) -> None:
         self.page.emulate_media(media="screen")
@@ -404,7 +402,7 @@ class WebKitPage(EnginePage):
         except Exception:
             self.stop_proxy()
             raise
-        self.driver.set_script_timeout(120)
+        self.driver.set_script_timeout(ENGINE_START + STEP)  # a wait_until runs as one script
 
     def collect_errors(self) -> None:
         found = self.driver.execute_script(

@@ -10,7 +10,6 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 from contextlib import ExitStack
 from pathlib import Path
 
@@ -19,14 +18,13 @@ from playwright.sync_api import expect
 
 from harness.local_server import SUB_PATH, serve
 
-from .test_offline import KEEP_TIMEOUT, kept_addresses
-
-KEEP_MS = KEEP_TIMEOUT * 1000
+from .test_offline import kept_addresses
+from .timeouts import ENGINE_START, KEEP_OFFLINE, ms
+from .waits import until_true
 
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
-START_TIMEOUT = 120_000
 QUERY = "?population=624518&gdp=47404.96"
 CELL = '.wego-schedule td[data-gdp-band="8"][data-population-band="2"]'
 LEFT_OUT = {".git", ".venv", "node_modules", "site", "build", ".stamps", ".pytest_cache"}
@@ -76,13 +74,13 @@ def test_a_reload_after_a_deploy_shows_the_new_fee_in_the_quote_and_the_table(
         with serve(live) as origin:
             page.goto(f"{origin}{SUB_PATH}en/fees/{QUERY}")
             result = page.locator("#fee-quote-result")
-            expect(result).to_have_attribute("data-fee-usd", "7000", timeout=START_TIMEOUT)
+            expect(result).to_have_attribute("data-fee-usd", "7000", timeout=ms(ENGINE_START))
             expect(page.locator(CELL)).to_have_attribute("data-fee-usd", "7000")
             shutil.rmtree(live)  # the deploy: the same server now serves build B
             shutil.copytree(site_b, live)
             page.reload()
             expect(page.locator(CELL)).to_have_attribute("data-fee-usd", str(new_fee))
-            expect(result).to_have_attribute("data-fee-usd", str(new_fee), timeout=START_TIMEOUT)
+            expect(result).to_have_attribute("data-fee-usd", str(new_fee), timeout=ms(ENGINE_START))
     finally:
         context.close()
 
@@ -96,19 +94,17 @@ OFFER = "#wego-update button"
 
 
 def wait_until(page, function: str, arg: object = None) -> None:
-    """Poll an async page function until it returns true (``wait_for_function`` would take
-    the promise it returns for a true value)."""
-    deadline = time.monotonic() + KEEP_TIMEOUT
-    while not page.evaluate(function, arg):
-        assert time.monotonic() < deadline, f"still false after {KEEP_TIMEOUT} s: {function}"
-        time.sleep(0.1)
+    """Wait until an async page function returns true, checked in the page on every frame
+    (``wait_for_function`` would take the promise it returns for a true value)."""
+    held = page.evaluate(until_true(function), [arg, ms(KEEP_OFFLINE)])
+    assert held, f"still false after {KEEP_OFFLINE} s: {function}"
 
 
 def expect_one_deploy(page, fee: int) -> None:
     """The table (the HTML) and the quote (the engine) both show this deploy's fee."""
     expect(page.locator(CELL)).to_have_attribute("data-fee-usd", str(fee))
     result = page.locator("#fee-quote-result")
-    expect(result).to_have_attribute("data-fee-usd", str(fee), timeout=START_TIMEOUT)
+    expect(result).to_have_attribute("data-fee-usd", str(fee), timeout=ms(ENGINE_START))
     assert page.locator(CELL).get_attribute("data-fee-usd") == str(fee)
 
 
@@ -142,7 +138,7 @@ def test_with_the_service_worker_a_deploy_never_mixes_online_or_offline(
 
         network.enter_context(serve(live, port=port))
         page.evaluate("navigator.serviceWorker.getRegistration().then((r) => r.update())")
-        expect(page.locator(OFFER)).to_be_visible(timeout=KEEP_MS)
+        expect(page.locator(OFFER)).to_be_visible(timeout=ms(KEEP_OFFLINE))
         expect(page.locator("#wego-update")).to_contain_text("A new version of the guide")
         page.locator(OFFER).click()
         page.wait_for_load_state()

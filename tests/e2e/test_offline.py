@@ -19,12 +19,10 @@ from sitebuild.city_examples import example_text
 from sitebuild.offline_manifest import SERVICE_WORKER
 
 from .engines import EnginePage, PlaywrightPage, launch_firefox
+from .timeouts import ENGINE_START, KEEP_OFFLINE
 
 pytestmark = pytest.mark.browser
 
-#: Seconds to wait for the worker to keep every file, and for Pyodide to start from the cache.
-KEEP_TIMEOUT = 180.0
-START_TIMEOUT = 120.0
 QUERY = "?population=624518&gdp=47404.96"
 
 MISSING_FILES = """async (urls) => {
@@ -79,12 +77,12 @@ def reader(
 def test_after_one_visit_the_whole_guide_works_offline(reader: OfflineReader, built_site: Path):
     page = reader.page
     page.goto(reader.base)  # the Russian home page: no calculator on it
-    page.wait_until(MISSING_FILES, kept_addresses(built_site, reader.base), KEEP_TIMEOUT)
+    page.wait_until(MISSING_FILES, kept_addresses(built_site, reader.base), KEEP_OFFLINE)
     reader.go_offline()
 
     # A page never opened, in the other language, quotes from the kept engine.
     page.goto(f"{reader.base}en/fees/{QUERY}")
-    page.wait_for_attribute("#fee-quote-result", "data-fee-usd", "7000", START_TIMEOUT)
+    page.wait_for_attribute("#fee-quote-result", "data-fee-usd", "7000", ENGINE_START)
     assert page.attribute("#fee-quote", "data-engine-path") == "snapshot"
 
     # The cities example totals, as the engine computes it.
@@ -92,7 +90,7 @@ def test_after_one_visit_the_whole_guide_works_offline(reader: OfflineReader, bu
     page.click('[data-action="example"]')
     record = quote_cities(example_text(Language.RU), {"country": "RUS"}, Language.RU)
     total = "#multi-quote-result [data-total-usd]"
-    page.wait_for_attribute(total, "data-total-usd", str(record["total_usd"]), START_TIMEOUT)
+    page.wait_for_attribute(total, "data-total-usd", str(record["total_usd"]), ENGINE_START)
 
     # The application form opens offline, keeps what is typed, and brings it back on a reload.
     page.goto(f"{reader.base}en/application/")

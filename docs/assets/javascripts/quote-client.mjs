@@ -37,6 +37,56 @@ function adoptOrStart(workerUrl) {
   return new Worker(url, { type: "module" });
 }
 
+// Requests paired with their replies by id; once broken, every call and waiting request fails.
+function requestChannel(worker) {
+  const pending = new Map();
+  let nextId = 0;
+  const channel = {
+    broken: null,
+    fail(error) {
+      channel.broken ||= error;
+      for (const { reject } of pending.values()) reject(channel.broken);
+      pending.clear();
+    },
+    call(message) {
+      if (channel.broken) return Promise.reject(channel.broken);
+      const id = ++nextId;
+      return new Promise((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        worker.postMessage({ id, ...message });
+      });
+    },
+    settle(data) {
+      const waiting = pending.get(data.id);
+      if (!waiting) return;
+      pending.delete(data.id);
+      if (data.failure) waiting.reject(failure(data.failure, Boolean(data.network)));
+      else waiting.resolve(data.ready ? { path: data.path } : JSON.parse(data.reply));
+    },
+  };
+  return channel;
+}
+
+// A download that stops sending bytes is reported, never waited for forever.
+function stallWatch(channel, worker, stallMs) {
+  let timer;
+  let started = false;
+  return {
+    watch(downloading = true) {
+      clearTimeout(timer);
+      if (started || channel.broken || !downloading) return;
+      timer = setTimeout(() => {
+        channel.fail(failure("the calculator's files stopped arriving", true));
+        worker.terminate();
+      }, stallMs);
+    },
+    stop(engineStarted = false) {
+      started ||= engineStarted;
+      clearTimeout(timer);
+    },
+  };
+}
+
 export function createQuoteClient(workerUrl, { onProgress = () => {}, stallMs = STALL_MS } = {}) {
   if (typeof WebAssembly !== "object" || typeof Worker !== "function") {
     return unavailable("WebAssembly or Web Workers are not available");
@@ -47,72 +97,36 @@ export function createQuoteClient(workerUrl, { onProgress = () => {}, stallMs = 
   } catch (error) {
     return unavailable(String(error));
   }
-
-  const pending = new Map();
-  let nextId = 0;
-  let broken = null;
-  const fail = (error) => {
-    broken ||= error;
-    for (const { reject } of pending.values()) reject(broken);
-    pending.clear();
-  };
-  const call = (message) => {
-    if (broken) return Promise.reject(broken);
-    const id = ++nextId;
-    return new Promise((resolve, reject) => {
-      pending.set(id, { resolve, reject });
-      worker.postMessage({ id, ...message });
-    });
-  };
-
-  // A download that stops sending bytes is reported, never waited for forever.
-  let stallTimer;
-  let started = false;
-  const watchStall = (downloading = true) => {
-    clearTimeout(stallTimer);
-    if (started || broken || !downloading) return;
-    stallTimer = setTimeout(() => {
-      fail(failure("the calculator's files stopped arriving", true));
-      worker.terminate();
-    }, stallMs);
-  };
-
+  const channel = requestChannel(worker);
+  const stall = stallWatch(channel, worker, stallMs);
   worker.addEventListener("message", ({ data }) => {
-    if (data.progress) {
-      watchStall(data.progress.active > 0);
-      onProgress(data.progress);
-      return;
-    }
-    const waiting = pending.get(data.id);
-    if (!waiting) return;
-    pending.delete(data.id);
-    if (data.failure) waiting.reject(failure(data.failure, Boolean(data.network)));
-    else waiting.resolve(data.ready ? { path: data.path } : JSON.parse(data.reply));
+    if (!data.progress) return channel.settle(data);
+    stall.watch(data.progress.active > 0);
+    onProgress(data.progress);
   });
-  worker.addEventListener("error", (event) => fail(failure(event.message || "the calculator failed")));
-  if (worker.startError) fail(failure(worker.startError));
+  worker.addEventListener("error", (event) => channel.fail(failure(event.message || "the calculator failed")));
+  if (worker.startError) channel.fail(failure(worker.startError));
 
   const client = { path: null };
-  const ready = call({ ping: true });
-  watchStall();
+  const ready = channel.call({ ping: true });
+  stall.watch();
   ready.then(
     (info) => {
-      started = true;
-      clearTimeout(stallTimer);
+      stall.stop(true);
       client.path = info.path;
     },
-    () => clearTimeout(stallTimer),
+    () => stall.stop(),
   );
 
   // `ask` sends any JSON request the engine's `answer_json` understands; `quote` is one city.
-  const ask = (payload) => call({ request: JSON.stringify(payload) });
+  const ask = (payload) => channel.call({ request: JSON.stringify(payload) });
   return Object.assign(client, {
     ready,
     ask,
     quote: (lang, fields) => ask({ lang, fields }),
     close() {
-      clearTimeout(stallTimer);
-      fail(failure("closed"));
+      stall.stop();
+      channel.fail(failure("closed"));
       worker.terminate();
     },
   });

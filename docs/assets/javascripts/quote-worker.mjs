@@ -70,13 +70,30 @@ async function count(clone, arrived, keep) {
   }
 }
 
-self.fetch = async (input, init) => {
-  const url = String(input?.url ?? input);
-  if (wasm.kept && url.endsWith("/pyodide.asm.wasm")) {
-    // The plain start after a failed snapshot start: the bytes are here already.
-    const headers = { "Content-Type": "application/wasm" };
-    return new Response(wasm.kept, { status: 200, headers });
+// The plain start after a failed snapshot start: the WebAssembly's bytes are here already.
+function keptWasm(url) {
+  if (!wasm.kept || !url.endsWith("/pyodide.asm.wasm")) return null;
+  return new Response(wasm.kept, { status: 200, headers: { "Content-Type": "application/wasm" } });
+}
+
+// Count a response's bytes as they arrive (and keep the WebAssembly's for a second start).
+function watchArrival(response, arrived) {
+  if (!response.body) {
+    arrived();
+    return;
   }
+  const isWasm = response.url.endsWith("/pyodide.asm.wasm");
+  const counting = count(response.clone(), arrived, isWasm && wasm.wanted ? [] : null);
+  counting.catch((e) => failDownload(new NetworkError(String(e))));
+  if (isWasm) {
+    wasm.download = counting;
+    wasm.start(counting);
+  }
+}
+
+self.fetch = async (input, init) => {
+  const kept = keptWasm(String(input?.url ?? input));
+  if (kept) return kept;
   progress.active += 1;
   report(true);
   let settled = false;
@@ -89,17 +106,7 @@ self.fetch = async (input, init) => {
   try {
     const response = await plainFetch(input, init);
     if (!response.ok) throw new NetworkError(`HTTP ${response.status} for ${response.url}`);
-    if (!response.body) {
-      arrived();
-      return response;
-    }
-    const isWasm = response.url.endsWith("/pyodide.asm.wasm");
-    const counting = count(response.clone(), arrived, isWasm && wasm.wanted ? [] : null);
-    counting.catch((e) => failDownload(new NetworkError(String(e))));
-    if (isWasm) {
-      wasm.download = counting;
-      wasm.start(counting);
-    }
+    watchArrival(response, arrived);
     return response;
   } catch (error) {
     arrived();
