@@ -116,8 +116,14 @@ def node_files(lcov: Mapping[str, Ratio], sources: Mapping[str, str]) -> dict[st
     }
 
 
-def merged_e2e(takes: Iterable[Mapping[str, Any]]) -> dict[str, tuple[int, Spans]]:
-    """harness/js_coverage.py's files (one per test process) merged per source path."""
+def merged_e2e(
+    takes: Iterable[Mapping[str, Any]], sources: Mapping[str, str] | None = None
+) -> dict[str, tuple[int, Spans]]:
+    """harness/js_coverage.py's files (one per test process) merged per source path.
+
+    With ``sources``, a take of a script whose length differs from the source file's is left
+    out: a test that serves a rewritten copy of a script (to take a feature away) ran that copy,
+    not the module."""
     scripts: dict[str, tuple[int, Spans]] = {}
     for take in takes:
         for url, script in take["scripts"].items():
@@ -126,6 +132,8 @@ def merged_e2e(takes: Iterable[Mapping[str, Any]]) -> dict[str, tuple[int, Spans
                 continue
             path = f"docs/assets/{relative}"
             length, ran = int(script["length"]), [(int(a), int(b)) for a, b in script["ran"]]
+            if sources is not None and path in sources and len(sources[path]) != length:
+                continue
             known_length, known = scripts.get(path, (length, []))
             if known_length != length:
                 raise ValueError(f"{path}: measured at two lengths ({known_length}, {length})")
@@ -195,7 +203,7 @@ def report(
     for path, ratio in node_files(parse_lcov(lcov), sources).items():
         files[path]["js_node_lines"] = ratio
     if e2e_takes:
-        for path, measures in e2e_files(merged_e2e(e2e_takes), sources).items():
+        for path, measures in e2e_files(merged_e2e(e2e_takes, sources), sources).items():
             files[path].update(measures)
     rows = summarise(files)
     return {

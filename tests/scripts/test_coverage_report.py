@@ -91,6 +91,16 @@ def test_e2e_takes_of_different_scripts_under_one_name_are_refused():
         merged_e2e(takes)
 
 
+def test_a_rewritten_copy_of_a_script_is_not_counted_as_the_module():
+    """A test that serves a script with a line added ran that copy: its take is left out."""
+    takes = [
+        {"scripts": {OWN + "a.mjs": {"length": 10, "ran": [[0, 4]]}}},
+        {"scripts": {OWN + "a.mjs": {"length": 12, "ran": [[0, 12]]}}},
+    ]
+    sources = {"docs/assets/javascripts/a.mjs": "x" * 10}
+    assert merged_e2e(takes, sources) == {"docs/assets/javascripts/a.mjs": (10, [(0, 4)])}
+
+
 def test_the_report_adds_each_measure_up_per_area_and_in_total():
     sources = {"docs/assets/javascripts/a.mjs": "run();\nskip();\n"}  # 15 UTF-16 units
     takes = [{"scripts": {OWN + "a.mjs": {"length": 15, "ran": [[0, 7]]}}}]
