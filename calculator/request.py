@@ -27,7 +27,7 @@ from .lookup import Category, quote
 from .parsing import machine_number, parse_approval_year, parse_gdp, parse_population
 from .records import AnswerRecord, GdpSourceRecord, NumberFields
 
-__all__ = ["answer"]
+__all__ = ["MAX_COUNTRY_NAME", "answer"]
 
 _T = TypeVar("_T")
 #: The fields in the order the fees page shows them (``fee_year`` is the CLI's, beside the
@@ -108,7 +108,8 @@ class _Gdp:
 #: ``number_format: "link"`` in the fields: population and GDP come from a link, where they
 #: are machine-written (``47404.96``) whatever the language (older links: as typed).
 _LINK_FORMAT = "link"
-_MAX_COUNTRY_NAME = 80
+#: The longest country name the page sends (the country field's ``maxlength`` is this too).
+MAX_COUNTRY_NAME = 80
 
 
 def _from_link(fields: Mapping[str, object]) -> bool:
@@ -139,7 +140,7 @@ def _named(error: InputError, fields: Mapping[str, object]) -> InputError:
     if "country" not in error.params or not isinstance(name, str):
         return error
     name = " ".join(name.split())
-    if not name or len(name) > _MAX_COUNTRY_NAME:
+    if not name or len(name) > MAX_COUNTRY_NAME:
         return error
     return InputError(error.code, error.field, {**error.params, "country": name})
 

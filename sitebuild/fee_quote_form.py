@@ -16,8 +16,9 @@ from __future__ import annotations
 import json
 from html import escape
 
-from calculator import ErrorCode, Language
+from calculator import Category, ErrorCode, Language
 from calculator.parsing import MAX_INPUT_LENGTH
+from calculator.request import MAX_COUNTRY_NAME
 from sitebuild.country_names import countries
 from sitebuild.ui_text import text, ui_catalogue
 
@@ -29,6 +30,7 @@ PASTE_LIMIT = 4 * MAX_INPUT_LENGTH + 1
 __all__ = [
     "approval_year_field",
     "attr",
+    "category_field",
     "country_field",
     "gdp_field",
     "messages_attr",
@@ -116,7 +118,8 @@ def country_field(language: Language) -> str:
         f'<p class="wego-quote__hint" id="fee-quote-country-hint">'
         f"{escape(text(lang, 'country.hint'))}</p>"
         '<input id="fee-quote-country" name="country" type="text" list="fee-quote-country-list" '
-        'size="30" autocomplete="off" spellcheck="false" maxlength="80" data-country-picker '
+        f'size="30" autocomplete="off" spellcheck="false" maxlength="{MAX_COUNTRY_NAME}" '
+        "data-country-picker "
         'aria-describedby="fee-quote-country-hint fee-quote-country-suggest '
         'fee-quote-country-error">'
         f'<datalist id="fee-quote-country-list">{options}</datalist>'
@@ -171,6 +174,24 @@ def _engine_start(lang: str) -> str:
     )
 
 
+def category_field(language: Language, form_id: str) -> str:
+    """The membership category radios, one per ``Category``, Full Member checked (the engine's
+    default), with the field's error slot; the same on every quote form."""
+    lang = language.value
+    radios = "".join(
+        f'<label><input type="radio" name="category" value="{category.value}"'
+        f"{' checked' if category is Category.FULL else ''}> "
+        f"{escape(text(lang, f'quote.category_{category.value}'))}</label>"
+        for category in Category
+    )
+    return (
+        '<fieldset class="wego-quote__field wego-quote__category" data-field="category">'
+        f"<legend>{escape(text(lang, 'quote.category'))}</legend>{radios}"
+        f'<p class="wego-quote__error" id="{form_id}-category-error" data-error-for="category" '
+        "hidden></p></fieldset>"
+    )
+
+
 def approval_year_field(language: Language) -> str:
     """The optional year of approval as a Full Member (it picks the fee and GDP years)."""
     return _text_field(language.value, "approval_year", "numeric", required=False, size=6)
@@ -184,16 +205,6 @@ def render_fee_quote_form(language: Language, root: str) -> str:
     data = {"data-lang": lang, "data-quiet-while-typing": ErrorCode.EMPTY.value}
     data_attrs = " ".join(f'{name}="{attr(value)}"' for name, value in data.items())
     data_attrs += " " + messages_attr(lang, "quote")
-    category = (
-        f'<fieldset class="wego-quote__field wego-quote__category" data-field="category">'
-        f"<legend>{escape(text(lang, 'quote.category'))}</legend>"
-        f'<label><input type="radio" name="category" value="full" checked> '
-        f"{escape(text(lang, 'quote.category_full'))}</label>"
-        f'<label><input type="radio" name="category" value="associate"> '
-        f"{escape(text(lang, 'quote.category_associate'))}</label>"
-        f'<p class="wego-quote__error" id="fee-quote-category-error" data-error-for="category" '
-        f"hidden></p></fieldset>"
-    )
     return (
         f'<form id="fee-quote" class="wego-quote" method="get" action="#fee-quote" novalidate '
         f'aria-labelledby="fee-quote-legend" {data_attrs}>'
@@ -202,7 +213,7 @@ def render_fee_quote_form(language: Language, root: str) -> str:
         f"{population_field(language)}"
         f"{country_field(language)}"
         f"{gdp_field(language)}"
-        f"{category}"
+        f"{category_field(language, 'fee-quote')}"
         f"{approval_year_field(language)}"
         f'<div class="wego-quote__actions">'
         f'<button type="submit" class="md-button md-button--primary" hidden>'

@@ -26,7 +26,13 @@ from sitebuild.city_examples import (
     released_text,
     tatarstan_cities,
 )
-from sitebuild.fee_quote_form import approval_year_field, attr, country_field, gdp_field
+from sitebuild.fee_quote_form import (
+    approval_year_field,
+    attr,
+    category_field,
+    country_field,
+    gdp_field,
+)
 from sitebuild.ui_text import text, ui_catalogue
 
 __all__ = [
@@ -125,19 +131,6 @@ def _list_field(language: Language, example_href: str) -> str:
     )
 
 
-def _category_field(lang: str) -> str:
-    return (
-        '<fieldset class="wego-quote__field wego-quote__category" data-field="category">'
-        f"<legend>{escape(text(lang, 'quote.category'))}</legend>"
-        '<label><input type="radio" name="category" value="full" checked> '
-        f"{escape(text(lang, 'quote.category_full'))}</label>"
-        '<label><input type="radio" name="category" value="associate"> '
-        f"{escape(text(lang, 'quote.category_associate'))}</label>"
-        '<p class="wego-quote__error" id="multi-quote-category-error" data-error-for="category" '
-        "hidden></p></fieldset>"
-    )
-
-
 def _button(lang: str, action: str, key: str) -> str:
     return (
         f'<button type="button" class="md-button" data-action="{action}" hidden>'
@@ -164,7 +157,7 @@ def render_multi_quote_form(language: Language, root: str) -> str:
         f"{_list_field(language, example_query(language))}"
         f"{country_field(language)}"
         f"{gdp_field(language)}"
-        f"{_category_field(lang)}"
+        f"{category_field(language, 'multi-quote')}"
         f"{approval_year_field(language)}"
         '<div class="wego-quote__actions">'
         '<button type="submit" class="md-button md-button--primary">'
