@@ -348,6 +348,13 @@ def test_without_javascript_nothing_pretends_to_work(browser, site):
         context.close()
 
 
+def dated_by_the_letter(record) -> list[str]:
+    """The record's line that says its fee is by the 2017 letter's schedule (there is one)."""
+    (line,) = [line["text"] for line in record["lines"] if line["kind"] == "schedule_date"]
+    assert "2017" in line
+    return [line]
+
+
 def test_print_this_estimate_is_one_dated_a4_page(visit, site):
     """The print button prints one A4 page: inputs, country and source, fee, caveats, date."""
     page = visit.page
@@ -369,6 +376,7 @@ def test_print_this_estimate_is_one_dated_a4_page(visit, site):
         "Russia",
         record["gdp_source"]["credit"],
         record["summary"],
+        *dated_by_the_letter(record),
         record["gdp_band_text"],
         record["timeline"],
         *record["notes"],
