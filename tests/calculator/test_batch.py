@@ -344,3 +344,33 @@ def test_the_shared_lines_come_in_order_and_say_the_category_once():
     category = next(line["text"] for line in record["lines"] if line["kind"] == "category")
     assert category.count("ассоциированн") + category.count("Ассоциированн") == 1
     assert record["lines"][1]["text"].startswith("По шкале взносов из письма 2017\u00a0года")
+
+
+class TestTheSitesOwnFile:
+    """A file with the cities page's own header and extra columns reads as the page wrote it."""
+
+    HEADER = "Город;Население;Диапазон\n"
+
+    def test_a_quoted_population_in_a_wide_file_is_read(self):
+        """A spreadsheet may quote every field: the population is read without its quotes."""
+        record = quote_cities(
+            f'{self.HEADER}"Казань";"1 308 660";x\n', {"gdp": "47404.96"}, Language.RU
+        )
+        assert [(c["name"], c["population"]) for c in record["cities"]] == [("Казань", 1308660)]
+        assert record["errors"] == []
+
+    def test_an_unclosed_quote_is_the_number_parsers_to_report(self):
+        """A population that opens a quote and never closes it is a bad line, not a crash."""
+        record = quote_cities(
+            f'{self.HEADER}Казань;"1 308 660;x\n', {"gdp": "47404.96"}, Language.RU
+        )
+        assert record["cities"] == []
+        assert [(e["line"], e["code"]) for e in record["errors"]] == [(2, "not_a_number")]
+
+
+def test_a_country_without_data_is_one_error_for_the_list_with_its_source():
+    """No figure for the country: one error for the whole list, and the source says why."""
+    record = quote_cities("Kazan,1000\nElabuga,74000\n", {"country": "PRK"}, Language.EN)
+    assert record["error"]["code"] == "no_country_data"
+    assert record["cities"] == []
+    assert record["gdp_source"]["origin"] == "none"

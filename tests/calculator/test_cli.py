@@ -213,3 +213,20 @@ def test_closed_pipe_is_not_a_traceback(entry):
     assert b"Traceback" not in stderr
     assert stderr == b""
     assert child.returncode == 0
+
+
+@pytest.mark.parametrize(
+    ("args", "missing"),
+    [
+        (["--gdp", "47404.96"], "--population"),
+        (["--population", "624518"], "--gdp | --country"),
+        (["--cities", "cities.csv"], "--gdp | --country"),
+    ],
+)
+def test_a_missing_option_is_named(run, args, missing):
+    """Without what a quote needs, the reader is told which option is missing; exit 2."""
+    result = run(*args, "--lang", "en", "--json")
+    assert result.returncode == 2
+    error = json.loads(result.stdout)["error"]
+    assert error["code"] == "invalid_usage"
+    assert missing in error["message"]

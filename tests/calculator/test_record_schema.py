@@ -95,3 +95,31 @@ def test_the_check_command_passes_on_the_committed_file():
     from calculator.record_schema import main as schema_main
 
     assert schema_main(["--check"]) == 0
+
+
+class TestTheCommand:
+    """``python -m calculator.record_schema`` writes the schema; ``--check`` says if it is stale."""
+
+    def test_check_fails_on_a_stale_file_and_writing_mends_it(self, tmp_path, monkeypatch, capsys):
+        """A stale schema file exits 1 with a hint; the command rewrites it; then it checks."""
+        from calculator import record_schema
+
+        path = tmp_path / "schema" / "records.schema.json"
+        monkeypatch.setattr(record_schema, "_schema_path", lambda: path)
+        assert record_schema.main(["--check"]) == 1
+        assert "run python -m calculator.record_schema" in capsys.readouterr().err
+        assert record_schema.main([]) == 0
+        assert path.read_text(encoding="utf-8") == schema_text()
+        assert record_schema.main(["--check"]) == 0
+
+    def test_an_annotation_it_cannot_write_is_refused_by_name(self):
+        """A record field of a type the generator does not know fails loudly, not silently."""
+        from typing import TypedDict
+
+        class Odd(TypedDict):
+            when: complex
+
+        from calculator.record_schema import _Builder
+
+        with pytest.raises(TypeError, match="no JSON Schema"):
+            _Builder().schema(Odd)
