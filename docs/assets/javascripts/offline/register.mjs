@@ -65,8 +65,9 @@ export class OfflineSupport {
     });
   }
 
-  async start(workerUrl) {
-    const document = this.root.ownerDocument;
+  // Answer the worker's questions and offer a newer deploy: from the page's start, so that an
+  // update the browser finds on its own (on a returning reader's navigation) is never missed.
+  listen() {
     this.container.addEventListener("message", (event) => {
       if (event.data?.type === "wego-offline-which-version") {
         event.ports[0]?.postMessage({ assetFolder: this.folder });
@@ -78,6 +79,17 @@ export class OfflineSupport {
       this.hadController = true;
       if (update && !(await this.controllerHasThisDeploy())) new UpdateOffer(this.root).show();
     });
+  }
+
+  /** Both at once: listen, then register (for a page with nothing to wait for first). */
+  start(workerUrl) {
+    this.listen();
+    return this.register(workerUrl);
+  }
+
+  // Register the worker (which then keeps the guide), and say whether to keep the engine now.
+  async register(workerUrl) {
+    const document = this.root.ownerDocument;
     await this.container.register(workerUrl);
     const registration = await this.container.ready;
     const calculator = Boolean(document.querySelector("#fee-quote, #multi-quote"));
