@@ -54,6 +54,18 @@ function withoutWasmGcProbe() {
   });
 }
 
+// Pyodide frees a Python object when JavaScript's garbage collector finalizes its proxy, and the
+// collector runs when it likes: two makes would free objects at different moments and write
+// different bytes. In the maker no proxy is ever finalized (they live until it exits).
+function withoutFinalization() {
+  globalThis.FinalizationRegistry = class {
+    register() {}
+    unregister() {
+      return false;
+    }
+  };
+}
+
 function pinEntropyAndClocks() {
   let state = 0x2545f491;
   crypto.randomFillSync = (view) => {
@@ -116,6 +128,7 @@ function zeroFreeStack(module) {
 }
 
 pinEntropyAndClocks();
+withoutFinalization();
 withoutWasmGcProbe();
 const { loadPyodide } = await import(path.join(job.pyodide, "pyodide.mjs"));
 const indexURL = job.pyodide.endsWith("/") ? job.pyodide : `${job.pyodide}/`;
