@@ -61,11 +61,18 @@ def build(tree: Path, out: Path) -> Path:
     return out
 
 
+@pytest.fixture(scope="module")
+def deploy_b(tmp_path_factory: pytest.TempPathFactory) -> tuple[int, Path]:
+    """The next deploy, built once for the module: the tree with one fee changed, built."""
+    work = tmp_path_factory.mktemp("deploy-b")
+    new_fee = tree_with_one_fee_changed(work / "tree")
+    return new_fee, build(work / "tree", work / "site-b")
+
+
 def test_a_reload_after_a_deploy_shows_the_new_fee_in_the_quote_and_the_table(
-    browser, built_site, tmp_path
+    browser, built_site, tmp_path, deploy_b
 ):
-    new_fee = tree_with_one_fee_changed(tmp_path / "tree")
-    site_b = build(tmp_path / "tree", tmp_path / "site-b")
+    new_fee, site_b = deploy_b
     live = tmp_path / "live"
     shutil.copytree(built_site, live)
     context = browser.new_context(service_workers="block")
@@ -109,13 +116,12 @@ def expect_one_deploy(page, fee: int) -> None:
 
 
 def test_with_the_service_worker_a_deploy_never_mixes_online_or_offline(
-    browser, built_site, tmp_path
+    browser, built_site, tmp_path, deploy_b
 ):
     """A returning reader with the guide kept offline: after a deploy, a reload offline shows
     the kept deploy whole, the old page is offered the new version, a reload online shows the
     new one whole, and offline after the update the new one again; the old deploy's files go."""
-    new_fee = tree_with_one_fee_changed(tmp_path / "tree")
-    site_b = build(tmp_path / "tree", tmp_path / "site-b")
+    new_fee, site_b = deploy_b
     live = tmp_path / "live"
     shutil.copytree(built_site, live)
     context = browser.new_context(service_workers="allow")
