@@ -12,8 +12,8 @@
 // 2. Answer the first `warmup` checks (one of each kind of request): this loads the schedule, the locales and the GDP data into
 //    memory (the file system is not part of a snapshot) and proves the engine works.
 // 3. Trim the interpreter (sitebuild/snapshot_trim.py: no docstrings, line numbers without
-//    column positions, no caches of the full standard library), zero the heap's free memory
-//    and the stack's unused part, so the shipped file compresses well (freed memory otherwise
+//    column positions, no caches of the full standard library), zero the free blocks of
+//    CPython's small-object allocator, of the heap and the stack's unused part, so the shipped file compresses well (freed memory otherwise
 //    keeps old bytes), and write the snapshot as a delta against pyodide.asm.wasm's data
 //    segment (docs/assets/javascripts/snapshot-delta.mjs, the module the worker decodes with).
 // 4. Decode the written file as the page does, restore it with only `minimalStdlib` as the standard library (the one the page's snapshot
@@ -104,20 +104,32 @@ function compare(answers, checks, when) {
   }
 }
 
-// Fill every free block of the C heap with zeros, without growing the heap.
-function zeroFreeHeap(module) {
+// Fill every free block an allocator can hand out with zeros, without growing the heap: take
+// blocks of each size in turn until the allocator has none left, zero them, give them back.
+function zeroFreeBlocks(module, allocate, release, sizes) {
   module._malloc_set_footprint_limit(module._malloc_footprint());
   const held = [];
-  for (const size of [1 << 20, 1 << 16, 1 << 12, 1 << 10, 256, 64]) {
+  for (const size of sizes) {
     for (;;) {
-      const pointer = module._PyMem_RawMalloc(size);
+      const pointer = allocate(size);
       if (!pointer) break;
       module.HEAP8.fill(0, pointer, pointer + size);
       held.push(pointer);
     }
   }
-  for (const pointer of held) module._PyMem_RawFree(pointer);
+  for (const pointer of held) release(pointer);
   module._malloc_set_footprint_limit(0xffffffff);
+}
+
+// The free memory of CPython's small-object allocator (pymalloc: pools of 16- to 512-byte
+// blocks, in arenas taken from the C heap; trimming frees thousands of code objects there, 48 KB
+// of the compressed snapshot), then the C heap's. The heap's limit also stops pymalloc from
+// taking new arenas, so the first pass only fills what it already has.
+function zeroFreeMemory(module) {
+  const smallSizes = Array.from({ length: 32 }, (_, i) => 512 - 16 * i);
+  zeroFreeBlocks(module, module._PyObject_Malloc, module._PyObject_Free, smallSizes);
+  const heapSizes = [1 << 20, 1 << 16, 1 << 12, 1 << 10, 256, 64];
+  zeroFreeBlocks(module, module._PyMem_RawMalloc, module._PyMem_RawFree, heapSizes);
 }
 
 // Zero the unused part of the C stack (below the current stack pointer: dead by definition),
@@ -152,7 +164,7 @@ _functions = _trim["trim_interpreter"]()
 del _trim, trim_source
 _functions
 `);
-zeroFreeHeap(maker._module);
+zeroFreeMemory(maker._module);
 zeroFreeStack(maker._module);
 const { dataSegment, xorDataSegment } = await import(job.delta);
 const segment = dataSegment(fs.readFileSync(path.join(job.pyodide, "pyodide.asm.wasm")));
