@@ -123,27 +123,48 @@ self.addEventListener("unhandledrejection", (event) => {
   if (event.reason instanceof NetworkError) event.preventDefault();
 });
 
-async function fetchChecked(url, sha256) {
+function hexDigest(buffer) {
+  return Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+// The snapshot inflated as its bytes arrive, into one buffer of its known size (no second
+// copy of its 25 MB): the work overlaps the download of Pyodide's files and the compile of its
+// WebAssembly instead of following them.
+async function inflateInto(stream, length) {
+  const raw = new Uint8Array(length);
+  const reader = stream.pipeThrough(new DecompressionStream("gzip")).getReader();
+  let at = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (at + value.length > length) throw new Error("the snapshot has the wrong size");
+    raw.set(value, at);
+    at += value.length;
+  }
+  if (at !== length) throw new Error("the snapshot has the wrong size");
+  return raw;
+}
+
+// The snapshot, inflated, once its compressed bytes match their sha256. A failed download is a
+// NetworkError (the reader is told the files could not be fetched); bytes that do not match or
+// do not inflate are an ordinary error (the plain start takes over).
+async function fetchSnapshot({ url, sha256, rawBytes }) {
   const response = await self.fetch(url);
   if (!response.ok) throw new NetworkError(`HTTP ${response.status} for ${url}`);
-  let bytes;
+  const [forDigest, forInflate] = response.body.tee();
+  const inflated = inflateInto(forInflate, rawBytes);
+  inflated.catch(() => {}); // awaited below, once the bytes are known to be the right ones
+  let compressed;
   try {
-    bytes = await response.arrayBuffer();
+    compressed = await new Response(forDigest).arrayBuffer();
   } catch (error) {
     failDownload(new NetworkError(String(error)));
     throw new NetworkError(String(error));
   }
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
-  const hex = Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
-  if (hex !== sha256) throw new Error(`${url}: sha256 mismatch`);
-  return bytes;
-}
-
-async function inflate(bytes, expectedLength) {
-  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
-  const raw = new Uint8Array(await new Response(stream).arrayBuffer());
-  if (raw.length !== expectedLength) throw new Error("the snapshot has the wrong size");
-  return raw;
+  if (hexDigest(await crypto.subtle.digest("SHA-256", compressed)) !== sha256) {
+    throw new Error(`${url}: sha256 mismatch`);
+  }
+  return inflated;
 }
 
 function selfCheck(answer) {
@@ -154,11 +175,10 @@ function selfCheck(answer) {
 
 // Fetched while Pyodide fetches its files; Pyodide awaits it before it instantiates.
 async function snapshotBytes() {
-  const [gz, wasmBytes] = await Promise.all([
-    fetchChecked(files.snapshot.url, files.snapshot.sha256),
+  const [snapshot, wasmBytes] = await Promise.all([
+    fetchSnapshot(files.snapshot),
     wasm.started.then((download) => download),
   ]);
-  const snapshot = await inflate(gz, files.snapshot.rawBytes);
   return xorDataSegment(snapshot, dataSegment(wasmBytes));
 }
 
