@@ -39,7 +39,7 @@ downloadFailed.catch(() => {});
 
 // The snapshot path decodes the snapshot with pyodide.asm.wasm's bytes (snapshot-delta.mjs),
 // kept from Pyodide's own download of it.
-const wasm = { wanted: false, download: null, kept: null };
+const wasm = { wanted: false, download: null, kept: null, compiled: null };
 wasm.started = new Promise((resolve) => {
   wasm.start = resolve;
 });
@@ -88,8 +88,30 @@ function watchArrival(response, arrived) {
   if (isWasm) {
     wasm.download = counting;
     wasm.start(counting);
+    if (wasm.wanted) compileEarly(response.clone());
   }
 }
+
+// On the snapshot path Pyodide starts compiling its WebAssembly only once the snapshot is
+// ready, which needs the whole WebAssembly file (snapshot-delta.mjs): the compile would follow
+// the download instead of overlapping it. So the worker compiles it as its bytes arrive, and
+// Pyodide's instantiateStreaming of that same file instantiates the module compiled here (one
+// compile; the compiled-code cache is keyed by the response's URL either way). Anything else,
+// or a failed early compile, goes to the browser's own instantiateStreaming.
+function compileEarly(response) {
+  wasm.compiled = { url: response.url, module: WebAssembly.compileStreaming(response) };
+  wasm.compiled.module.catch(() => {});
+}
+
+const nativeInstantiateStreaming = WebAssembly.instantiateStreaming;
+WebAssembly.instantiateStreaming = async (source, imports) => {
+  const response = await source;
+  const early = wasm.compiled?.url === response.url ? wasm.compiled.module : null;
+  const module = await early?.catch(() => null);
+  if (!module) return nativeInstantiateStreaming(response, imports);
+  response.body?.cancel().catch(() => {});
+  return { module, instance: await WebAssembly.instantiate(module, imports) };
+};
 
 self.fetch = async (input, init) => {
   const kept = keptWasm(String(input?.url ?? input));
