@@ -7,7 +7,8 @@ On every build (``mkdocs build`` and each ``mkdocs serve`` rebuild):
 * the engine's memory snapshot is made from that wheel and the same Pyodide files
   (``sitebuild/engine_snapshot.py``, cached under ``build/engine-snapshot/``);
 * Pyodide's core files go to ``assets/pyodide/<version>/``, a URL that names their version;
-* the engine's files (wheel, lock, snapshot, the standard library the snapshot path needs) and
+* the engine's files (wheel, lock, snapshot and the decoder it is read with, the standard
+  library the snapshot path needs) and
   ``engine.mjs``, which tells the worker where everything is and how to check itself, go to
   ``assets/engine/``; the content-addressing hook then moves that folder with the site's
   scripts into ``assets/v/<hash>/``, so the worker's ``../engine/`` follows it.
@@ -30,8 +31,11 @@ from mkdocs.exceptions import PluginError
 from calculator import answer_json
 from sitebuild.content_hash import HASHED_ROOT
 from sitebuild.engine_snapshot import (
+    DECODER_LICENSE,
+    DECODER_NAME,
     SNAPSHOT_NAME,
     STDLIB_NAME,
+    ZSTD_DECODER,
     SnapshotError,
     check_requests,
     make_snapshot,
@@ -95,7 +99,9 @@ def engine_module(engine_dir: Path, version: str, wheel: str, raw_snapshot_bytes
     size = {name: (engine_dir / name).stat().st_size for name in (LOCK_NAME, wheel)}
     core = {name: (DIST_DIR / name).stat().st_size for name in CORE_FILES}
     snapshot_size = (engine_dir / SNAPSHOT_NAME).stat().st_size
+    decoder_size = (engine_dir / DECODER_NAME).stat().st_size
     stdlib_size = (engine_dir / STDLIB_NAME).stat().st_size
+    snapshot_path = core["pyodide.asm.wasm"] + snapshot_size + decoder_size + stdlib_size
     check = check_requests()[0]
 
     def url(name: str) -> str:
@@ -103,6 +109,7 @@ def engine_module(engine_dir: Path, version: str, wheel: str, raw_snapshot_bytes
 
     return f"""// Written by the build (hooks/pyodide_bundle.py): the engine's files.
 export {{ loadPyodide }} from "{pyodide}pyodide.mjs";
+export {{ ZSTDDecoder }} from "./{DECODER_NAME}";
 
 export const engine = {{
   packageName: {json.dumps(PACKAGE_NAME)},
@@ -113,7 +120,7 @@ export const engine = {{
     url: {url(SNAPSHOT_NAME)},
     sha256: {json.dumps(_sha256(engine_dir / SNAPSHOT_NAME))},
     rawBytes: {raw_snapshot_bytes},
-    pathBytes: {core["pyodide.asm.wasm"] + snapshot_size + stdlib_size + size[LOCK_NAME]},
+    pathBytes: {snapshot_path + size[LOCK_NAME]},
   }},
   wheelPathBytes: {core["pyodide.asm.wasm"] + core["python_stdlib.zip"] + sum(size.values())},
   wasmBytes: {core["pyodide.asm.wasm"]},
@@ -128,6 +135,8 @@ export const engine = {{
 def bundle(site_dir: Path) -> list[str]:
     """Assemble the distribution and the snapshot and copy them into the site; return the
     site-relative paths written."""
+    if not ZSTD_DECODER.is_file():
+        raise PluginError(f"{ZSTD_DECODER} is missing: run `make setup` (npm ci) first")
     wheel = build_wheel()
     try:
         assemble(DIST_DIR, [wheel], core_files=CORE_FILES)
@@ -147,6 +156,8 @@ def bundle(site_dir: Path) -> list[str]:
     engine_dir.mkdir(parents=True)
     for source in (DIST_DIR / LOCK_NAME, DIST_DIR / wheel.name, snapshot.snapshot, snapshot.stdlib):
         shutil.copyfile(source, engine_dir / source.name)
+    shutil.copyfile(ZSTD_DECODER, engine_dir / DECODER_NAME)
+    shutil.copyfile(DECODER_LICENSE, engine_dir / f"{DECODER_NAME}.LICENSE")
     module = engine_module(engine_dir, version, wheel.name, snapshot.raw_bytes)
     (engine_dir / ENGINE_MODULE).write_text(module, encoding="utf-8")
     written += [f"{ENGINE_PATH}/{p.name}" for p in sorted(engine_dir.iterdir())]

@@ -8,17 +8,18 @@ which also restores it and checks every answer in ``check_requests`` against CPy
 
 Outputs, all byte-identical for the same inputs (see the Node script on entropy and clocks):
 
-* ``engine.snapshot.gz``: the snapshot as a delta against ``pyodide.asm.wasm``'s data segment
-  (``docs/assets/javascripts/snapshot-delta.mjs``: 1.3 MB less to download), gzip (libdeflate's
-  level 12) with no name and time 0 in its header, which the page inflates with
-  ``DecompressionStream``;
+* ``engine.snapshot.zst``: the snapshot as a delta against ``pyodide.asm.wasm``'s data segment
+  (``docs/assets/javascripts/snapshot-delta.mjs``: 1.3 MB less to download), compressed with
+  Zstandard by the maker (``docs/assets/javascripts/snapshot-file.mjs``, which the page's worker
+  reads it with, says why not gzip);
 * ``stdlib-after-restore.zip``: the standard library the snapshot path fetches instead of
   Pyodide's 2.4 MB ``python_stdlib.zip``. It is empty: everything the engine imports is in
   the snapshot, and the Node script fails the build if a check imports any module after
   restore.
 
 The work (about 15 s) is cached under ``build/engine-snapshot/<key>/``; the key is the sha256
-of the Pyodide core files, the wheel, the check requests and the maker's source, so a rebuild
+of the Pyodide core files, the wheel, the check requests, the maker's source and the modules
+that read the file back, so a rebuild
 of the same tree reuses it and any change to those makes a new one.
 """
 
@@ -38,17 +39,18 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import deflate
-
 from calculator import Language, answer_json
 from calculator.schedule import get_schedule
 from sitebuild.pyodide_dist import sha256_file
 from sitebuild.pyodide_private import PrivateDetailMissing, check_pyodide
 
 __all__ = [
+    "DECODER_LICENSE",
+    "DECODER_NAME",
     "MAKER",
     "SNAPSHOT_NAME",
     "STDLIB_NAME",
+    "ZSTD_DECODER",
     "EngineSnapshot",
     "SnapshotError",
     "check_requests",
@@ -58,12 +60,19 @@ __all__ = [
 
 ROOT = Path(__file__).resolve().parent.parent
 MAKER = Path(__file__).resolve().parent / "snapshot" / "make-snapshot.mjs"
-#: The delta coding shared by the maker and the page's worker.
+#: The delta coding and the file's reader, shared by the maker and the page's worker.
 DELTA = ROOT / "docs" / "assets" / "javascripts" / "snapshot-delta.mjs"
+SNAPSHOT_FILE = ROOT / "docs" / "assets" / "javascripts" / "snapshot-file.mjs"
+#: The pinned Zstandard decoder (npm ``zstddec``) the page reads the file with; the site ships
+#: this very file (hooks/pyodide_bundle.py), and the maker proves the snapshot reads back with it.
+ZSTD_DECODER = ROOT / "node_modules" / "zstddec" / "dist" / "zstddec-stream.mjs"
+#: Its name in the site, next to the snapshot; its licence goes with it.
+DECODER_NAME = ZSTD_DECODER.name
+DECODER_LICENSE = ZSTD_DECODER.parent.parent / "LICENSE"
 #: What the maker runs in the interpreter before taking the snapshot.
 TRIM = Path(__file__).with_name("snapshot_trim.py")
 #: The file names the page fetches; the name says what the file is.
-SNAPSHOT_NAME = "engine.snapshot.gz"
+SNAPSHOT_NAME = "engine.snapshot.zst"
 STDLIB_NAME = "stdlib-after-restore.zip"
 #: The Pyodide files the snapshot depends on (its build id and memory layout come from them).
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.js", "pyodide.asm.wasm", "python_stdlib.zip")
@@ -79,7 +88,7 @@ class SnapshotError(RuntimeError):
 
 @dataclass(frozen=True)
 class EngineSnapshot:
-    """The cached outputs and the raw (inflated) size the page must allocate."""
+    """The cached outputs and the raw (decoded) size the page must allocate."""
 
     snapshot: Path
     stdlib: Path
@@ -130,6 +139,8 @@ def snapshot_key(pyodide_dir: Path, wheel: Path, requests: list[str]) -> str:
         "checks": hashlib.sha256("\n".join(requests).encode()).hexdigest(),
         "maker": sha256_file(MAKER),
         "delta": sha256_file(DELTA),
+        "reader": sha256_file(SNAPSHOT_FILE),
+        "decoder": sha256_file(ZSTD_DECODER),
         "trim": sha256_file(TRIM),
         "packer": sha256_file(Path(__file__)),
     }
@@ -142,13 +153,6 @@ def empty_zip() -> bytes:
     with zipfile.ZipFile(buffer, "w"):
         pass
     return buffer.getvalue()
-
-
-def deterministic_gzip(data: bytes) -> bytes:
-    """gzip by libdeflate at its highest level (12), with no file name and time 0: equal input
-    gives equal output, and the file is 2-3 % smaller than zlib's level 9 (about 85 KB on the
-    snapshot) for a second of CPU at build time; any gzip reader inflates it."""
-    return bytes(deflate.gzip_compress(data, 12))
 
 
 def make_snapshot(pyodide_dir: Path, wheel: Path, cache_root: Path) -> EngineSnapshot:
@@ -181,9 +185,11 @@ def make_snapshot(pyodide_dir: Path, wheel: Path, cache_root: Path) -> EngineSna
         "pyodide": str(pyodide_dir.resolve()),
         "wheel": str(wheel.resolve()),
         "wheelSha256": sha256_file(wheel),
-        "out": str((work / "engine.snapshot").resolve()),
+        "out": str((work / SNAPSHOT_NAME).resolve()),
         "minimalStdlib": str((work / STDLIB_NAME).resolve()),
         "delta": str(DELTA),
+        "snapshotFile": str(SNAPSHOT_FILE),
+        "decoder": str(ZSTD_DECODER),
         "trim": str(TRIM),
         "checks": [{"request": r, "reply": answer_json(r)} for r in ordered],
         # One of each kind before the snapshot (fills the engine's caches); all after restore.
@@ -196,11 +202,10 @@ def make_snapshot(pyodide_dir: Path, wheel: Path, cache_root: Path) -> EngineSna
     if proc.returncode != 0:
         shutil.rmtree(work, ignore_errors=True)
         raise SnapshotError(f"making the engine snapshot failed:\n{proc.stderr[-3000:]}")
-    raw = (work / "engine.snapshot").read_bytes()
-    (work / SNAPSHOT_NAME).write_bytes(deterministic_gzip(raw))
-    (work / "engine.snapshot").unlink()
+    # The maker's last line of output: {"bytes": <the snapshot's size once decoded>, ...}.
+    raw_bytes = int(json.loads(proc.stdout.strip().splitlines()[-1])["bytes"])
     (work / "job.json").unlink()
-    (work / "snapshot.json").write_text(json.dumps({"raw_bytes": len(raw)}), encoding="utf-8")
+    (work / "snapshot.json").write_text(json.dumps({"raw_bytes": raw_bytes}), encoding="utf-8")
     if not meta.is_file():
         shutil.rmtree(folder, ignore_errors=True)  # an incomplete folder, never a finished one
     try:
@@ -209,4 +214,4 @@ def make_snapshot(pyodide_dir: Path, wheel: Path, cache_root: Path) -> EngineSna
         if not meta.is_file():
             raise
         shutil.rmtree(work)  # another process put the same snapshot in place first
-    return EngineSnapshot(folder / SNAPSHOT_NAME, folder / STDLIB_NAME, len(raw))
+    return EngineSnapshot(folder / SNAPSHOT_NAME, folder / STDLIB_NAME, raw_bytes)

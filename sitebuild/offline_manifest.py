@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from sitebuild.content_hash import HASHED_ROOT
-from sitebuild.engine_snapshot import SNAPSHOT_NAME, STDLIB_NAME
+from sitebuild.engine_snapshot import DECODER_NAME, SNAPSHOT_NAME, STDLIB_NAME
 from sitebuild.pyodide_dist import LOCK_NAME, SNAPSHOT_START_CORE_FILES
 
 __all__ = [
@@ -54,7 +54,7 @@ ENGINE_MODULE = "engine.mjs"
 #: The files of the snapshot start, by name: Pyodide's (in PYODIDE_ROOT/<version>/) and the
 #: engine folder's (in HASHED_ROOT/<hash>/engine/). The other engine files are the fallback's.
 ENGINE_FILES = frozenset(
-    {*SNAPSHOT_START_CORE_FILES, ENGINE_MODULE, SNAPSHOT_NAME, LOCK_NAME, STDLIB_NAME}
+    {*SNAPSHOT_START_CORE_FILES, ENGINE_MODULE, SNAPSHOT_NAME, DECODER_NAME, LOCK_NAME, STDLIB_NAME}
 )
 _NEVER_REQUESTED_SUFFIXES = (".map",)
 _NEVER_REQUESTED = {SERVICE_WORKER, "sitemap.xml", "sitemap.xml.gz"}

@@ -3,22 +3,26 @@
 //   node make-snapshot.mjs JOB.json
 //
 // JOB.json (written by sitebuild/engine_snapshot.py): {pyodide, wheel, wheelSha256, out,
-// minimalStdlib, delta, trim, checks: [{request, reply}], warmup}. Steps:
+// minimalStdlib, delta, snapshotFile, decoder, trim, checks: [{request, reply}], warmup}. Steps:
 //
 // 1. Boot the exact Pyodide files the site ships with `_makeSnapshot`. `loadPackage` cannot
 //    come before a snapshot (Pyodide refuses: "Unexpected hiwire entry"), so the wheel is
 //    written into the in-memory file system, its sha256 checked, unpacked into site-packages
 //    with `zipfile`, and imported.
-// 2. Answer the first `warmup` checks (one of each kind of request): this loads the schedule, the locales and the GDP data into
-//    memory (the file system is not part of a snapshot) and proves the engine works.
+// 2. Answer the first `warmup` checks (one of each kind of request): this loads the schedule,
+//    the locales and the GDP data into memory (the file system is not part of a snapshot) and
+//    proves the engine works.
 // 3. Trim the interpreter (sitebuild/snapshot_trim.py: no docstrings, line numbers without
-//    column positions, no caches of the full standard library), zero the free blocks of
-//    CPython's small-object allocator, of the heap and the stack's unused part, so the shipped file compresses well (freed memory otherwise
-//    keeps old bytes), and write the snapshot as a delta against pyodide.asm.wasm's data
-//    segment (docs/assets/javascripts/snapshot-delta.mjs, the module the worker decodes with).
-// 4. Decode the written file as the page does, restore it with only `minimalStdlib` as the standard library (the one the page's snapshot
-//    path fetches) and answer every check again: a module imported lazily after restore, or any
-//    answer that differs from CPython's, fails the build here instead of in a reader's browser.
+//    column positions, no caches of the full standard library); zero the free blocks of
+//    CPython's small-object allocator, of the heap and the stack's unused part, so the shipped
+//    file compresses well (freed memory otherwise keeps old bytes); write the snapshot as a
+//    delta against pyodide.asm.wasm's data segment (docs/assets/javascripts/snapshot-delta.mjs),
+//    compressed with Zstandard at level 19 by Node's own zstd (snapshot-file.mjs says why).
+// 4. Read the written file back as the page does (docs/assets/javascripts/snapshot-file.mjs,
+//    with the very decoder the site ships), restore it with only `minimalStdlib` as the
+//    standard library (the one the page's snapshot path fetches) and answer every check again:
+//    a module imported lazily after restore, or any answer that differs from CPython's, fails
+//    the build here instead of in a reader's browser.
 //
 // Byte-identical output: Python seeds its hash secret and `random` from the OS's entropy and
 // importlib caches file times read from the clock. While this script runs, Node's entropy
@@ -28,6 +32,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import zlib from "node:zlib";
 
 const job = JSON.parse(fs.readFileSync(process.argv[2], "utf8"));
 
@@ -167,15 +172,24 @@ _functions
 zeroFreeMemory(maker._module);
 zeroFreeStack(maker._module);
 const { dataSegment, xorDataSegment } = await import(job.delta);
-const segment = dataSegment(fs.readFileSync(path.join(job.pyodide, "pyodide.asm.wasm")));
+const wasmBytes = fs.readFileSync(path.join(job.pyodide, "pyodide.asm.wasm"));
+const segment = dataSegment(wasmBytes);
 const shipped = xorDataSegment(Uint8Array.from(maker.makeMemorySnapshot()), segment);
 const heapStart = new DataView(shipped.buffer).getUint32(4, true);
 const region = shipped.subarray(heapStart, heapStart + 1024 + segment.length);
 const unchanged = region.reduce((zeros, byte) => zeros + (byte === 0), 0) / region.length;
 if (unchanged < 0.5) throw new Error(`the data segment is not where expected (${unchanged})`);
-fs.writeFileSync(job.out, shipped);
+// Level 19 with its 8 MB window (the decoder's memory in the page); no checksum: the page
+// checks the file's sha256 before it decodes. One thread, so equal input gives equal bytes.
+const { ZSTD_c_compressionLevel, ZSTD_c_checksumFlag } = zlib.constants;
+const compressed = zlib.zstdCompressSync(shipped, {
+  params: { [ZSTD_c_compressionLevel]: 19, [ZSTD_c_checksumFlag]: 0 },
+});
+fs.writeFileSync(job.out, compressed);
 
-const decoded = xorDataSegment(Uint8Array.from(fs.readFileSync(job.out)), segment);
+const { readSnapshot } = await import(job.snapshotFile);
+const { ZSTDDecoder } = await import(job.decoder);
+const decoded = await readSnapshot(fs.readFileSync(job.out), shipped.length, wasmBytes, ZSTDDecoder);
 const restored = await loadPyodide({
   indexURL,
   _loadSnapshot: decoded,

@@ -79,7 +79,7 @@ def test_every_local_script_and_stylesheet_reference_is_content_addressed(built_
     assert plain == []
 
 
-@pytest.mark.parametrize("name", ["engine.snapshot.gz", "pyodide-lock.json", "engine.mjs"])
+@pytest.mark.parametrize("name", ["engine.snapshot.zst", "pyodide-lock.json", "engine.mjs"])
 def test_the_engine_files_are_inside_the_hashed_folder(built_site, name):
     (found,) = (built_site / HASHED_ROOT).glob(f"*/engine/{name}")
     assert addressed(built_site, found.relative_to(built_site).as_posix())

@@ -58,7 +58,7 @@ def test_two_builds_are_byte_identical(built_site, offline_site, record_property
     first, second = files(built_site), files(offline_site)
     record_property("build_files_compared", len(first))
     assert len(first) > 50
-    assert any(name.endswith("engine.snapshot.gz") for name in first), "the snapshot is compared"
+    assert any(name.endswith("engine.snapshot.zst") for name in first), "the snapshot is compared"
     assert differences(first, second) == []
 
 

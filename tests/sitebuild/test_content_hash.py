@@ -27,7 +27,7 @@ def make_site(tmp_path: Path, worker: str = "postMessage(1)") -> tuple[Path, Pat
             (root / name).write_text(text)
     (site / "assets/javascripts/bundle.12345678.min.js").write_text("theme")
     (site / "assets/engine").mkdir(parents=True)
-    (site / "assets/engine/engine.snapshot.gz").write_bytes(b"snap")
+    (site / "assets/engine/engine.snapshot.zst").write_bytes(b"snap")
     (site / "en/fees").mkdir(parents=True)
     (site / "en/fees/index.html").write_text(
         '<script src="../../assets/javascripts/app.mjs" type="module"></script>'
@@ -47,7 +47,7 @@ def test_own_files_are_moved_with_their_layout_and_the_theme_is_left(tmp_path):
         "assets/javascripts/lib.mjs",
         "assets/javascripts/new/added-later.mjs",
         "assets/stylesheets/site.css",
-        "assets/engine/engine.snapshot.gz",
+        "assets/engine/engine.snapshot.zst",
     }
     (digest,) = {new.split("/")[2] for new in moved.values()}
     assert moved["assets/javascripts/new/added-later.mjs"] == (

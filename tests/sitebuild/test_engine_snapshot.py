@@ -1,9 +1,9 @@
-"""The snapshot's check set, its deterministic packing and its cache (no Node needed here;
-the snapshot itself is made and checked by every site build, see tests/site)."""
+"""The snapshot's check set and its cache (no Node needed here; the snapshot itself is made,
+read back and checked by every site build, see tests/site; its file format by
+tests/js/snapshot-file.test.mjs)."""
 
 from __future__ import annotations
 
-import gzip
 import json
 import subprocess
 from pathlib import Path
@@ -19,7 +19,6 @@ from sitebuild.engine_snapshot import (
     STDLIB_NAME,
     SnapshotError,
     check_requests,
-    deterministic_gzip,
     empty_zip,
     make_snapshot,
     snapshot_key,
@@ -37,13 +36,6 @@ def test_checks_cover_every_band_edge_in_both_languages():
         assert str(bound) in gdps
         assert any(g and g.startswith(f"{bound - 1}.99") for g in gdps)
     assert any("country" in r["fields"] for r in requests)
-
-
-def test_gzip_is_byte_identical_and_round_trips():
-    data = b"\0" * 1000 + b"engine" * 100
-    assert deterministic_gzip(data) == deterministic_gzip(data)
-    assert gzip.decompress(deterministic_gzip(data)) == data
-    assert deterministic_gzip(data)[4:8] == b"\0\0\0\0"  # no time in the header
 
 
 def test_the_empty_stdlib_is_a_valid_empty_zip():
@@ -77,7 +69,7 @@ def test_a_cached_snapshot_is_reused_without_running_node(tmp_path, monkeypatch)
     cache = tmp_path / "cache"
     folder = cache / snapshot_key(pyodide, wheel, check_requests())
     folder.mkdir(parents=True)
-    (folder / SNAPSHOT_NAME).write_bytes(b"gz")
+    (folder / SNAPSHOT_NAME).write_bytes(b"zst")
     (folder / STDLIB_NAME).write_bytes(empty_zip())
     (folder / "snapshot.json").write_text('{"raw_bytes": 42}')
 
@@ -106,12 +98,12 @@ def test_two_makes_at_once_each_work_in_their_own_folder(tmp_path, monkeypatch):
             other = make_snapshot(pyodide, wheel, cache)
             assert other.snapshot == folder / SNAPSHOT_NAME
         out.write_bytes(b"snapshot")
-        return subprocess.CompletedProcess(command, 0, "", "")
+        return subprocess.CompletedProcess(command, 0, '{"bytes": 25000000, "checks": 1}\n', "")
 
     monkeypatch.setattr(engine_snapshot.subprocess, "run", node)
     made = make_snapshot(pyodide, wheel, cache)
-    assert (made.snapshot, made.raw_bytes) == (folder / SNAPSHOT_NAME, len(b"snapshot"))
-    assert gzip.decompress(made.snapshot.read_bytes()) == b"snapshot"
+    assert (made.snapshot, made.raw_bytes) == (folder / SNAPSHOT_NAME, 25_000_000)
+    assert made.snapshot.read_bytes() == b"snapshot"  # the file the maker wrote, as it wrote it
     first, second = work_folders
     assert first != second
     assert {first.parent, second.parent} == {cache}

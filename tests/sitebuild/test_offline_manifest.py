@@ -22,7 +22,7 @@ FILES = {
     "assets/javascripts/lunr/tinyseg.js": "ja segmenter",
     "assets/v/1111/javascripts/fee-quote.mjs": "widget",
     "assets/v/1111/engine/engine.mjs": "engine module",
-    "assets/v/1111/engine/engine.snapshot.gz": "snapshot",
+    "assets/v/1111/engine/engine.snapshot.zst": "snapshot",
     "assets/v/1111/engine/wego_fee_calculator-1.0.0-py3-none-any.whl": "wheel",
     "assets/v/2222/vendor/docx/docx.mjs": "docx",
     "assets/pyodide/0.29.5/pyodide.asm.wasm": "wasm",
@@ -53,7 +53,7 @@ def test_the_snapshot_start_is_the_engine_group_and_the_fallback_is_left_to_runt
     manifest = build_manifest(site(tmp_path), ["ru", "en"])
     assert set(manifest.engine) == {
         "assets/v/1111/engine/engine.mjs",
-        "assets/v/1111/engine/engine.snapshot.gz",
+        "assets/v/1111/engine/engine.snapshot.zst",
         "assets/pyodide/0.29.5/pyodide.asm.wasm",
     }
     assert set(manifest.shell) == {

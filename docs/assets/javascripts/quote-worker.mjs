@@ -5,17 +5,17 @@
 //   (sitebuild/engine_snapshot.py), then check it with a known quote;
 // * "wheel": Pyodide's plain boot with `loadPackage` and the sha256-checked engine wheel.
 // The snapshot path is tried first unless the reader asked to save data (then the path that
-// moves fewer bytes wins); any failure of it (no DecompressionStream, a failed fetch, a bad
-// checksum, another Pyodide build, a restore error, a wrong self-check) falls back to the wheel.
+// moves fewer bytes wins); any failure of it (a failed fetch, a bad checksum, another Pyodide
+// build, a restore error, a wrong self-check) falls back to the wheel.
 //
 // Messages in: {id, ping: true} (answered once the engine is up) or {id, request} (a JSON
 // request for the engine's answer_json). Messages out: {id, ready: true, path},
 // {id, reply}, {id, failure, network} and, while files download, {progress: {received, total}}.
 // Every message is answered, so a page that attaches late (the worker may be started from the
 // page's <head>, see quote-early-start.js) misses nothing but progress.
-import { loadPyodide, engine as files } from "../engine/engine.mjs";
+import { loadPyodide, engine as files, ZSTDDecoder } from "../engine/engine.mjs";
 import { frugalConnection } from "./frugal-connection.mjs";
-import { dataSegment, xorDataSegment } from "./snapshot-delta.mjs";
+import { readSnapshot } from "./snapshot-file.mjs";
 
 class NetworkError extends Error {}
 
@@ -145,48 +145,20 @@ self.addEventListener("unhandledrejection", (event) => {
   if (event.reason instanceof NetworkError) event.preventDefault();
 });
 
-function hexDigest(buffer) {
-  return Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, "0")).join("");
-}
-
-// The snapshot inflated as its bytes arrive, into one buffer of its known size (no second
-// copy of its 25 MB): the work overlaps the download of Pyodide's files and the compile of its
-// WebAssembly instead of following them.
-async function inflateInto(stream, length) {
-  const raw = new Uint8Array(length);
-  const reader = stream.pipeThrough(new DecompressionStream("gzip")).getReader();
-  let at = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    if (at + value.length > length) throw new Error("the snapshot has the wrong size");
-    raw.set(value, at);
-    at += value.length;
-  }
-  if (at !== length) throw new Error("the snapshot has the wrong size");
-  return raw;
-}
-
-// The snapshot, inflated, once its compressed bytes match their sha256. A failed download is a
-// NetworkError (the reader is told the files could not be fetched); bytes that do not match or
-// do not inflate are an ordinary error (the plain start takes over).
-async function fetchSnapshot({ url, sha256, rawBytes }) {
+async function fetchChecked(url, sha256) {
   const response = await self.fetch(url);
   if (!response.ok) throw new NetworkError(`HTTP ${response.status} for ${url}`);
-  const [forDigest, forInflate] = response.body.tee();
-  const inflated = inflateInto(forInflate, rawBytes);
-  inflated.catch(() => {}); // awaited below, once the bytes are known to be the right ones
-  let compressed;
+  let bytes;
   try {
-    compressed = await new Response(forDigest).arrayBuffer();
+    bytes = await response.arrayBuffer();
   } catch (error) {
     failDownload(new NetworkError(String(error)));
     throw new NetworkError(String(error));
   }
-  if (hexDigest(await crypto.subtle.digest("SHA-256", compressed)) !== sha256) {
-    throw new Error(`${url}: sha256 mismatch`);
-  }
-  return inflated;
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
+  const hex = Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
+  if (hex !== sha256) throw new Error(`${url}: sha256 mismatch`);
+  return new Uint8Array(bytes);
 }
 
 function selfCheck(answer) {
@@ -197,15 +169,14 @@ function selfCheck(answer) {
 
 // Fetched while Pyodide fetches its files; Pyodide awaits it before it instantiates.
 async function snapshotBytes() {
-  const [snapshot, wasmBytes] = await Promise.all([
-    fetchSnapshot(files.snapshot),
+  const [file, wasmBytes] = await Promise.all([
+    fetchChecked(files.snapshot.url, files.snapshot.sha256),
     wasm.started.then((download) => download),
   ]);
-  return xorDataSegment(snapshot, dataSegment(wasmBytes));
+  return readSnapshot(file, files.snapshot.rawBytes, wasmBytes, ZSTDDecoder);
 }
 
 async function bootFromSnapshot() {
-  if (typeof DecompressionStream !== "function") throw new Error("no DecompressionStream");
   wasm.wanted = true;
   const snapshot = snapshotBytes();
   snapshot.catch(() => {});
