@@ -489,23 +489,32 @@ def test_a_downloaded_draft_loads_back_after_start_again_and_bad_files_change_no
     page.wait_for_selector(READY, state="attached")
     saved = stored(page)
     notice = page.locator("[data-notice]")
-    refused = [
-        ("photo.json", b"\x89PNG\r\n\x1a\n\x00\x00", t("en", "file.not_json", file="photo.json")),
-        ("future.json", _draft({"city_official_name": "X"}, version=2), None),
-        ("type.json", _draft({"city_official_name": "X", "mayor_phone": 78422}), None),
-        (f"{XSS}.json", json.dumps({"format": XSS, "fields": {}}).encode(), None),
+    png = b"\x89PNG\r\n\x1a\n\x00\x00"
+    phone = t("en", "field.phone")
+    refused = [  # one file per message; every reason: tests/js/application/draft-files.test.mjs
+        ("photo.json", png, t("en", "file.not_json", file="photo.json")),
+        (
+            "future.json",
+            _draft({"city_official_name": "X"}, version=2),
+            t("en", "file.foreign", file="future.json"),
+        ),
+        (
+            "type.json",
+            _draft({"city_official_name": "X", "mayor_phone": 78422}),
+            t("en", "file.bad_value", file="type.json", label=phone),
+        ),
+        (
+            f"{XSS}.json",
+            json.dumps({"format": XSS, "fields": {}}).encode(),
+            t("en", "file.foreign", file=f"{XSS}.json"),
+        ),
     ]
-    messages = {
-        "future.json": t("en", "file.foreign", file="future.json"),
-        "type.json": t("en", "file.bad_value", file="type.json", label=t("en", "field.phone")),
-        f"{XSS}.json": t("en", "file.foreign", file=f"{XSS}.json"),
-    }
     for name, content, message in refused:
         refused_file = tmp_path / name
         refused_file.write_bytes(content)
         page.set_input_files("#wego-app-load", str(refused_file))
         expect(notice, name).to_contain_text(f"“{name}” was not loaded")
-        assert notice.text_content() == (message or messages[name]), f"{name}: why, as text"
+        assert notice.text_content() == message, f"{name}: why, as text"
         assert notice.get_attribute("data-kind") == "error", f"{name}: said as an error"
         assert form_values(page) == before, f"{name}: the form is unchanged"
         assert stored(page) == saved, f"{name}: the saved draft is unchanged"
