@@ -324,9 +324,9 @@ def engine(request: pytest.FixtureRequest, site: Site) -> Iterator[EnginePage]:
 
 
 @pytest.fixture
-def engine_page(request: pytest.FixtureRequest, engine: EnginePage) -> EnginePage:
+def engine_page(request: pytest.FixtureRequest, engine: EnginePage) -> Iterator[EnginePage]:
     """The engine's shared page, held to the request and error rules of ``visit`` for what
-    this test made it do."""
+    this test made it do; an origin the test allowed (``allow_origin``) is its own."""
     seen_requests, seen_errors = len(engine.requests), len(engine.errors)
 
     def errors() -> list[str]:
@@ -336,4 +336,5 @@ def engine_page(request: pytest.FixtureRequest, engine: EnginePage) -> EnginePag
     stays_home(
         request, engine.name, lambda: engine.requests[seen_requests:], errors, engine.origins
     )
-    return engine
+    yield engine
+    del engine.origins[1:]  # the next test may reach the site's origin only
