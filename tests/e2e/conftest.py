@@ -126,6 +126,15 @@ def browser(playwright: Playwright) -> Iterator[Browser]:
     instance.close()
 
 
+@pytest.fixture(scope="session")
+def firefox(playwright: Playwright, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
+    """Debian's Firefox ESR, launched once for every test that needs it (each opens its own
+    context): a launch costs seconds of both cores."""
+    instance = launch_firefox(playwright, tmp_path_factory.mktemp("firefox-home"))
+    yield instance
+    instance.close()
+
+
 @dataclass
 class Visit:
     """A browser page plus every URL it requested and every console error it logged."""
@@ -138,9 +147,11 @@ class Visit:
         return foreign_urls(self.requests, origin)
 
 
-def foreign_urls(urls: Iterable[str], origin: str) -> list[str]:
-    """The URLs that left the site's ``origin`` (data:, blob: and about: stay in the page)."""
-    allowed = (origin + "/", "data:", "blob:", "about:")
+def foreign_urls(urls: Iterable[str], origin: str | Sequence[str]) -> list[str]:
+    """The URLs that left the site's ``origin`` (or every one of several origins the test
+    served); data:, blob: and about: stay in the page."""
+    origins = [origin] if isinstance(origin, str) else list(origin)
+    allowed = (*(o + "/" for o in origins), "data:", "blob:", "about:")
     return [url for url in urls if not url.startswith(allowed)]
 
 
@@ -166,9 +177,12 @@ def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
     return result
 
 
-def stays_home(request: pytest.FixtureRequest, name: str, requests, errors, origin: str) -> None:
+def stays_home(
+    request: pytest.FixtureRequest, name: str, requests, errors, origin: str | Sequence[str]
+) -> None:
     """Fail ``request``'s test if, by its end, a request it made (``requests()``) left
-    ``origin`` or the page raised an uncaught error (``errors()``)."""
+    ``origin`` (a list is read at the end: origins the test added count) or the page raised an
+    uncaught error (``errors()``)."""
 
     def check() -> None:
         assert foreign_urls(requests(), origin) == [], f"{name}: requests left the site's origin"
@@ -290,24 +304,18 @@ def started_fees_page(
 
 
 @pytest.fixture(scope="module", params=ENGINES)
-def engine(
-    request: pytest.FixtureRequest,
-    playwright: Playwright,
-    site: Site,
-    tmp_path_factory: pytest.TempPathFactory,
-) -> Iterator[EnginePage]:
-    """One page in each engine in turn, shared by a module's tests (one start per engine)."""
+def engine(request: pytest.FixtureRequest, site: Site) -> Iterator[EnginePage]:
+    """One page in each engine in turn, shared by a module's tests (one start per engine).
+    Firefox is the session's (``firefox``); WebKitGTK starts here, under its own display."""
     name = request.param
     if name == "chromium":
         page: EnginePage = PlaywrightPage(name, request.getfixturevalue("browser"), site.origin)
         yield page
         page.close()
     elif name == "firefox":
-        firefox = launch_firefox(playwright, tmp_path_factory.mktemp("firefox-home"))
-        page = PlaywrightPage(name, firefox, site.origin)
+        page = PlaywrightPage(name, request.getfixturevalue("firefox"), site.origin)
         yield page
         page.close()
-        firefox.close()
     else:
         with xvfb() as display:
             page = WebKitPage(site.origin, display)
@@ -316,14 +324,17 @@ def engine(
 
 
 @pytest.fixture
-def engine_page(request: pytest.FixtureRequest, engine: EnginePage) -> EnginePage:
+def engine_page(request: pytest.FixtureRequest, engine: EnginePage) -> Iterator[EnginePage]:
     """The engine's shared page, held to the request and error rules of ``visit`` for what
-    this test made it do."""
+    this test made it do; an origin the test allowed (``allow_origin``) is its own."""
     seen_requests, seen_errors = len(engine.requests), len(engine.errors)
 
     def errors() -> list[str]:
         engine.collect_errors()
         return engine.errors[seen_errors:]
 
-    stays_home(request, engine.name, lambda: engine.requests[seen_requests:], errors, engine.origin)
-    return engine
+    stays_home(
+        request, engine.name, lambda: engine.requests[seen_requests:], errors, engine.origins
+    )
+    yield engine
+    del engine.origins[1:]  # the next test may reach the site's origin only

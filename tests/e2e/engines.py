@@ -8,7 +8,7 @@ in all three.
 Every engine records what the guarantee of the browser tests needs: each request the page
 and its workers make, and each uncaught error in the page. Playwright reports both; for
 WebKitGTK, whose WebDriver has no BiDi, the browser goes through a loopback recording proxy
-that forwards only the site's own origin and adds, to every page it serves, a same-origin
+that forwards only the sites' own origins and adds, to every page it serves, a same-origin
 script (so the page's Content-Security-Policy stays as it is) that collects uncaught errors.
 """
 
@@ -79,8 +79,16 @@ class EnginePage(ABC):
 
     def __init__(self, origin: str) -> None:
         self.origin = origin
+        #: The origins the page may reach: the site's, and any a test adds (``allow_origin``).
+        self.origins: list[str] = [origin]
         self.requests: list[str] = []
         self.errors: list[str] = []
+
+    def allow_origin(self, origin: str) -> None:
+        """Let the page also open another site the test serves (a copy with a flaw), in the
+        same running browser instead of a second launch of it."""
+        if origin not in self.origins:
+            self.origins.append(origin)
 
     @abstractmethod
     def goto(self, url: str) -> None: ...
@@ -243,12 +251,13 @@ HOP_BY_HOP = {"connection", "keep-alive", "proxy-connection", "transfer-encoding
 
 
 class RecordingProxy(ThreadingHTTPServer):
-    """A loopback HTTP proxy: records every URL, forwards only the site's origin."""
+    """A loopback HTTP proxy: records every URL, forwards only the sites' origins (the page's
+    ``origins``, a list the page may add to)."""
 
     daemon_threads = True
 
-    def __init__(self, origin: str) -> None:
-        self.origin = origin
+    def __init__(self, origins: list[str]) -> None:
+        self.origins = origins
         self.requests: list[str] = []
         super().__init__(("127.0.0.1", 0), ProxyHandler)
 
@@ -270,14 +279,14 @@ class ProxyHandler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         url = self.path
         self.server.requests.append(url)
-        if not url.startswith(self.server.origin + "/"):
+        if not url.startswith(tuple(origin + "/" for origin in self.server.origins)):
             self.send_error(403, "the tests contact no other host")
             return
         path = urlsplit(url).path
         if path == RECORDER_PATH:
             self.reply(200, {"Content-Type": "text/javascript"}, RECORDER_JS)
             return
-        target = urlsplit(self.server.origin)
+        target = urlsplit(url)
         upstream = http.client.HTTPConnection(target.hostname or "", target.port, timeout=60)
         query = urlsplit(url).query
         # Asked for as they are: the proxy adds its recorder to the pages' HTML, which it could
@@ -376,7 +385,7 @@ class WebKitPage(EnginePage):
         from selenium.webdriver.webkitgtk.service import Service
 
         super().__init__(origin)
-        self.proxy = RecordingProxy(origin)
+        self.proxy = RecordingProxy(self.origins)
         self.requests = self.proxy.requests
         threading.Thread(target=self.proxy.serve_forever, daemon=True).start()
         self.scratch = tempfile.TemporaryDirectory(prefix="webkit-")

@@ -269,7 +269,7 @@ def test_failure_to_start_is_explained_and_the_table_remains(first_visit, site, 
 
 def test_the_fees_page_starts_the_engine_at_once(first_visit, site):
     """Opened, the fees page downloads the engine and starts it without any interaction (other
-    pages download none of it: tests/e2e/test_page_scripts.py)."""
+    pages download none of it: the tour of tests/e2e/test_guarantees.py)."""
     page = first_visit.page
     page.goto(fees_url(site, "en"))
     expect(page.locator("#fee-quote")).to_have_attribute(

@@ -1,11 +1,13 @@
 """In a browser: Material's interface fits the page's language and asks for nothing missing.
 
-* No page requests ``sitemap.xml`` (Material fetched ``<page>/sitemap.xml`` for every
-  ``<link rel="alternate">``: two 404s per page).
 * The one 404 page, served like GitHub Pages serves it (for any missing path) and under a
   sub-path other than the configured one, is styled, links within that sub-path, and takes the
   address's language for its ``lang``, title and interface.
 * The Russian home page's heading keeps its ¶ anchor on the heading's last line at 1280 px.
+
+That no page requests ``sitemap.xml`` (Material fetched ``<page>/sitemap.xml`` for every
+``<link rel="alternate">``: two 404s per page) is checked on the tour of every page in
+tests/e2e/test_guarantees.py.
 """
 
 from __future__ import annotations
@@ -83,16 +85,6 @@ def page_elsewhere(browser: Browser, elsewhere: str) -> Iterator[tuple[Page, lis
     yield page, requests
     context.close()
     assert [url for url in requests if not url.startswith(elsewhere)] == []
-
-
-@pytest.mark.browser
-def test_no_page_requests_a_sitemap(first_visit, site):
-    """An inner page in each language loads without asking for any sitemap.xml."""
-    for lang in ("ru", "en"):
-        with first_visit.page.expect_response(lambda r: r.url.endswith("search_index.json")):
-            first_visit.page.goto(site.url(lang, "about/"))
-        first_visit.page.wait_for_load_state("load")
-    assert [url for url in first_visit.requests if "sitemap" in url] == []
 
 
 @pytest.mark.browser
