@@ -147,14 +147,6 @@ def corrupt_site(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> 
         yield served
 
 
-#: Where the fallback is proved: the engines whose only way to the wheel start is a failed
-#: snapshot (they report no Save-Data or slow link). Chromium's wheel start is proved by
-#: test_engine_start.py (Save-Data), and the fallback's code (quote-worker.mjs) is the same
-#: script in every engine.
-FALLBACK_ENGINES = ["firefox", "webkit"]
-
-
-@pytest.mark.parametrize("engine", FALLBACK_ENGINES, indirect=True)
 def test_a_corrupt_snapshot_falls_back_to_the_wheel_and_quotes(
     engine_page: EnginePage, corrupt_site: Site
 ):
