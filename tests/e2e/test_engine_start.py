@@ -4,8 +4,8 @@ download progress, and by the path that moves fewer bytes when the reader saves 
 What the snapshot answers is proved where it is made: the build restores it and answers every
 band edge, country and error in both languages like CPython (sitebuild/engine_snapshot.py).
 The fallback from the snapshot to the wheel is proved in every engine with a corrupt snapshot
-(test_engines.py): any failure of the snapshot path, a browser without ``DecompressionStream``
-included, throws inside the same ``try`` of quote-worker.mjs and takes that one way out. Which
+(test_engines.py): any failure of the snapshot path throws inside the same ``try`` of
+quote-worker.mjs and takes that one way out. Which
 connections count as frugal (Save-Data, 2g, 3g) is proved in
 tests/js/frugal-connection.test.mjs; here the browser proves that the page and its worker act
 on it.
@@ -98,17 +98,20 @@ def test_a_failed_download_offers_a_retry_that_starts_with_progress(first_visit,
 
 
 def test_with_save_data_the_engine_starts_by_the_path_that_moves_fewer_bytes(visit, site):
-    """With Save-Data on (which Chromium shows the page but not its workers: the page tells
-    its worker), the worker starts by the path that moves fewer bytes (in this build the
-    wheel: no snapshot, though the standard library). The quote is the same. (Which path is
-    chosen does not depend on what the browser has cached: a returning reader's page.)"""
+    """With Save-Data on (which Chromium shows the page but not its workers), the page tells
+    its worker, which starts by the path that moves fewer bytes (in this build the snapshot:
+    Zstandard made its file smaller than the wheel start's standard library; which path a
+    frugal reader gets for either build is proved in tests/js/frugal-connection.test.mjs). The
+    quote is the same. (Which path is chosen does not depend on what the browser has cached:
+    a returning reader's page.)"""
     page = visit.page
     cdp = page.context.new_cdp_session(page)
     cdp.send("Emulation.setDataSaverOverride", {"dataSaverEnabled": True})
-    fewer = fewer_bytes_path(site)
-    assert fewer == "wheel", "the test needs a build whose two paths differ in bytes"
     open_fees(page, site, "en", "?population=624518&gdp=47404.96")
-    expect(page.locator(FORM)).to_have_attribute("data-engine-path", fewer)
+    workers = [url for url in visit.requests if "/quote-worker.mjs" in url]
+    assert workers, "the page started its quote worker"
+    assert all("frugal=1" in url for url in workers), f"the worker was told: {workers}"
+    expect(page.locator(FORM)).to_have_attribute("data-engine-path", fewer_bytes_path(site))
     expect(page.locator(RESULT)).to_have_attribute("data-fee-usd", "7000")
 
 

@@ -5,7 +5,10 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { frugalConnection } from "../../docs/assets/javascripts/frugal-connection.mjs";
+import {
+  frugalConnection,
+  snapshotGoesFirst,
+} from "../../docs/assets/javascripts/frugal-connection.mjs";
 
 test("Save-Data on is frugal, whatever the link", () => {
   assert.equal(frugalConnection({ saveData: true, effectiveType: "4g" }), true);
@@ -26,4 +29,11 @@ test("a browser without the Network Information API is not (Firefox, Safari)", (
   assert.equal(frugalConnection(undefined), false);
   assert.equal(frugalConnection(null), false);
   assert.equal(frugalConnection({}), false);
+});
+
+test("a frugal reader gets the start that moves fewer bytes; others the snapshot start", () => {
+  assert.equal(snapshotGoesFirst(true, 5_400_000, 5_700_000), true, "the snapshot moves fewer");
+  assert.equal(snapshotGoesFirst(true, 5_700_000, 5_400_000), false, "the wheel moves fewer");
+  assert.equal(snapshotGoesFirst(true, 5_500_000, 5_500_000), true, "a tie: the faster one");
+  assert.equal(snapshotGoesFirst(false, 5_700_000, 5_400_000), true, "not frugal: the faster one");
 });

@@ -6,3 +6,9 @@
 export function frugalConnection(connection) {
   return Boolean(connection && (connection.saveData || /2g|3g/.test(connection.effectiveType)));
 }
+
+// Whether the snapshot start goes first: always, unless the reader is frugal and the plain
+// start (the wheel) moves fewer bytes in this build.
+export function snapshotGoesFirst(frugal, snapshotPathBytes, wheelPathBytes) {
+  return !frugal || snapshotPathBytes <= wheelPathBytes;
+}

@@ -14,7 +14,7 @@
 // Every message is answered, so a page that attaches late (the worker may be started from the
 // page's <head>, see quote-early-start.js) misses nothing but progress.
 import { loadPyodide, engine as files, ZSTDDecoder } from "../engine/engine.mjs";
-import { frugalConnection } from "./frugal-connection.mjs";
+import { frugalConnection, snapshotGoesFirst } from "./frugal-connection.mjs";
 import { readSnapshot } from "./snapshot-file.mjs";
 
 class NetworkError extends Error {}
@@ -206,7 +206,7 @@ function snapshotFirst() {
   const frugal =
     new URL(self.location.href).searchParams.get("frugal") === "1" ||
     frugalConnection(self.navigator.connection);
-  return !frugal || files.snapshot.pathBytes <= files.wheelPathBytes;
+  return snapshotGoesFirst(frugal, files.snapshot.pathBytes, files.wheelPathBytes);
 }
 
 async function start() {
