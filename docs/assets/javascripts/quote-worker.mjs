@@ -15,7 +15,7 @@
 // page's <head>, see quote-early-start.js) misses nothing but progress.
 import { loadPyodide, engine as files, ZSTDDecoder } from "../engine/engine.mjs";
 import { frugalConnection, snapshotGoesFirst } from "./frugal-connection.mjs";
-import { readSnapshot } from "./snapshot-file.mjs";
+import { decodeSnapshot, undoDelta } from "./snapshot-file.mjs";
 
 class NetworkError extends Error {}
 
@@ -38,8 +38,9 @@ const downloadFailed = new Promise((_, reject) => {
 downloadFailed.catch(() => {});
 
 // The snapshot path decodes the snapshot with pyodide.asm.wasm's bytes (snapshot-delta.mjs),
-// kept from Pyodide's own download of it.
-const wasm = { wanted: false, download: null, kept: null, compiled: null };
+// kept from Pyodide's own download of it. `snapshotFilled`: while the snapshot start runs, the
+// promise that its buffer holds the whole snapshot (see bootFromSnapshot).
+const wasm = { wanted: false, download: null, kept: null, compiled: null, snapshotFilled: null };
 wasm.started = new Promise((resolve) => {
   wasm.start = resolve;
 });
@@ -103,14 +104,22 @@ function compileEarly(response) {
   wasm.compiled.module.catch(() => {});
 }
 
+// Pyodide restores the snapshot right after its WebAssembly is instantiated, so on the snapshot
+// path the instance is handed over only once the snapshot's buffer is full.
 const nativeInstantiateStreaming = WebAssembly.instantiateStreaming;
 WebAssembly.instantiateStreaming = async (source, imports) => {
   const response = await source;
   const early = wasm.compiled?.url === response.url ? wasm.compiled.module : null;
   const module = await early?.catch(() => null);
-  if (!module) return nativeInstantiateStreaming(response, imports);
-  response.body?.cancel().catch(() => {});
-  return { module, instance: await WebAssembly.instantiate(module, imports) };
+  let result;
+  if (module) {
+    response.body?.cancel().catch(() => {});
+    result = { module, instance: await WebAssembly.instantiate(module, imports) };
+  } else {
+    result = await nativeInstantiateStreaming(response, imports);
+  }
+  await wasm.snapshotFilled;
+  return result;
 };
 
 self.fetch = async (input, init) => {
@@ -167,25 +176,34 @@ function selfCheck(answer) {
   return answer;
 }
 
-// Fetched while Pyodide fetches its files; Pyodide awaits it before it instantiates.
-async function snapshotBytes() {
-  const [file, wasmBytes] = await Promise.all([
-    fetchChecked(files.snapshot.url, files.snapshot.sha256),
-    wasm.started.then((download) => download),
-  ]);
-  return readSnapshot(file, files.snapshot.rawBytes, wasmBytes, ZSTDDecoder);
+// Fill `buffer` with the snapshot: decoded as soon as its file is in, the delta undone once
+// pyodide.asm.wasm is in too.
+async function fillSnapshot(buffer) {
+  const decoded = fetchChecked(files.snapshot.url, files.snapshot.sha256).then((file) =>
+    decodeSnapshot(file, buffer, ZSTDDecoder),
+  );
+  const [, wasmBytes] = await Promise.all([decoded, wasm.started.then((download) => download)]);
+  undoDelta(buffer, wasmBytes);
 }
 
+// Pyodide needs only the snapshot's length to set up its memory, and reads its bytes after it
+// has loaded its script, made its module and instantiated its WebAssembly: so it gets the empty
+// buffer at once and all of that runs while the buffer fills, not after (the instantiation waits
+// for it, above). A failure to fill ends this start (Pyodide would wait for ever).
 async function bootFromSnapshot() {
   wasm.wanted = true;
-  const snapshot = snapshotBytes();
-  snapshot.catch(() => {});
-  const pyodide = await loadPyodide({
-    indexURL: files.pyodide,
-    lockFileURL: files.lock,
-    stdLibURL: files.stdlibAfterRestore,
-    _loadSnapshot: snapshot,
-  });
+  const buffer = new Uint8Array(files.snapshot.rawBytes);
+  wasm.snapshotFilled = fillSnapshot(buffer);
+  const forever = new Promise(() => {});
+  const pyodide = await Promise.race([
+    loadPyodide({
+      indexURL: files.pyodide,
+      lockFileURL: files.lock,
+      stdLibURL: files.stdlibAfterRestore,
+      _loadSnapshot: buffer,
+    }),
+    wasm.snapshotFilled.then(() => forever),
+  ]);
   // The snapshot's `random` state is the same for everyone; give this page its own.
   pyodide.runPython("import sys\nif 'random' in sys.modules: sys.modules['random'].seed()");
   return selfCheck(pyodide.pyimport("calculator").answer_json);
@@ -217,6 +235,7 @@ async function start() {
     } catch (error) {
       if (error instanceof NetworkError) throw error;
       console.warn("calculator: snapshot start failed, plain start instead:", String(error));
+      wasm.snapshotFilled = null;
       // Let a WebAssembly download under way finish, and give its bytes to the plain start
       // instead of downloading them a second time.
       wasm.kept = await wasm.download?.catch(() => null);

@@ -13,24 +13,33 @@ import { dataSegment, xorDataSegment } from "./snapshot-delta.mjs";
 // A valid frame yields output at least every few steps (a step reads up to 128 KB of input).
 const MAX_EMPTY_CHUNKS = 64;
 
-// The snapshot's bytes from the shipped file: decoded, chunk by chunk, into one buffer of the
-// known size (the decoder's own memory stays one window, 8 MB, not the whole 25 MB), then the
-// delta undone with the WebAssembly file's bytes.
-export async function readSnapshot(file, rawBytes, wasmBytes, Decoder) {
+// Decode the shipped file into `into`, a buffer of the snapshot's known size, chunk by chunk
+// (the decoder's own memory stays one window, 8 MB, not the whole 25 MB). The worker decodes as
+// soon as the file is in, while pyodide.asm.wasm, which undoing the delta needs, still arrives.
+export async function decodeSnapshot(file, into, Decoder) {
   const decoder = new Decoder();
   await decoder.init();
-  const raw = new Uint8Array(rawBytes);
   let at = 0;
   let idle = 0;
   for (const chunk of decoder.decodeStreaming([file])) {
-    if (at + chunk.length > rawBytes) throw new Error("the snapshot is longer than expected");
-    raw.set(chunk, at);
+    if (at + chunk.length > into.length) throw new Error("the snapshot is longer than expected");
+    into.set(chunk, at);
     at += chunk.length;
     idle = chunk.length ? 0 : idle + 1;
     // The decoder's loop does not stop on a malformed frame; it yields nothing, forever. (The
     // worker checks the file's sha256 first, so only a build defect could get here.)
     if (idle > MAX_EMPTY_CHUNKS) throw new Error("the snapshot is not a Zstandard frame");
   }
-  if (at !== rawBytes) throw new Error("the snapshot is shorter than expected");
-  return xorDataSegment(raw, dataSegment(wasmBytes));
+  if (at !== into.length) throw new Error("the snapshot is shorter than expected");
+  return into;
+}
+
+// The decoded snapshot with its delta against the WebAssembly file's data segment undone.
+export function undoDelta(decoded, wasmBytes) {
+  return xorDataSegment(decoded, dataSegment(wasmBytes));
+}
+
+// Both steps, into a new buffer (the build's maker reads its file back with this).
+export async function readSnapshot(file, rawBytes, wasmBytes, Decoder) {
+  return undoDelta(await decodeSnapshot(file, new Uint8Array(rawBytes), Decoder), wasmBytes);
 }
