@@ -163,7 +163,7 @@ def render(c: Collector, lighthouse: dict[str, dict[str, int]] | None) -> str:
         1 for node in c.failed if "hostile" in node
     )
     rows = [
-        ("Pages checked (both languages; light and dark)", str(len(pages))),
+        ("Pages checked (light: both languages; dark: one each)", str(len(pages))),
         ("axe-core WCAG 2.2 AA violations", str(c.total("axe_violations"))),
         (
             "Requests to other hosts",
