@@ -67,41 +67,45 @@ def submit(page: Page, cities: str, gdp: str | None = None) -> None:
     page.click(f'{FORM} button[type="submit"]')
 
 
+#: The shown result in one round trip: each city row's name, fee and text, each line's kind and
+#: text, and each table row's column keys (head, body, total).
+READ_RESULT = """(result) => {
+  const root = document.querySelector(result);
+  return {
+    rows: [...root.querySelectorAll("tbody tr[data-city]")].map((row) => ({
+      city: row.dataset.city, fee: row.dataset.feeUsd, text: row.textContent,
+    })),
+    lines: [...root.querySelectorAll("p[data-kind]")].map((p) => [p.dataset.kind, p.textContent]),
+    columns: [...root.querySelectorAll("table tr")].map(
+      (row) => [...row.querySelectorAll("th, td")].map((cell) => cell.dataset.column)),
+  };
+}"""
+
+
 def expect_record(page: Page, record: dict) -> None:
-    """Every city's row, fee and band, and the total, as the engine computed them."""
+    """Every city's row, fee and band, the total, and the record's lines in order, as the
+    engine computed them; every cell of the table (head, body, total) names its column, in
+    the engine's order. Waits for the table and the total, then reads it all at once (a new
+    answer replaces the whole result in one step)."""
     rows = page.locator(f"{RESULT} tbody tr[data-city]")
-    expect(rows).to_have_count(len(record["cities"]))
-    for index, city in enumerate(record["cities"]):
-        row = rows.nth(index)
-        expect(row).to_have_attribute("data-city", city["name"])
-        expect(row).to_have_attribute("data-fee-usd", str(city["fee_usd"]))
-        expect(row).to_contain_text(city["fee_text"])
-        expect(row).to_contain_text(city["population_text"])
-        expect(row).to_contain_text(city["population_band"]["label"])
+    expect(rows, "one row per city").to_have_count(len(record["cities"]))
     total = page.locator(f"{RESULT} [data-total-usd]").first
-    expect(total).to_have_attribute("data-total-usd", str(record["total_usd"]))
-    shown = page.locator(f"{RESULT} p[data-kind]")
-    expect(shown).to_have_count(len(record["lines"]))
-    for index, line in enumerate(record["lines"]):
-        expect(shown.nth(index)).to_have_attribute("data-kind", line["kind"])
-        expect(shown.nth(index)).to_have_text(line["text"])
-    expect_columns(page, record)
+    expect(total, "the total").to_have_attribute("data-total-usd", str(record["total_usd"]))
+    expect(page.locator(f"{RESULT} p[data-kind]")).to_have_count(len(record["lines"]))
+    shown = page.evaluate(READ_RESULT, RESULT)
+    for row, city in zip(shown["rows"], record["cities"], strict=True):
+        assert (row["city"], row["fee"]) == (city["name"], str(city["fee_usd"])), row
+        for text in (city["fee_text"], city["population_text"], city["population_band"]["label"]):
+            assert text in row["text"], (text, row)
+    assert shown["lines"] == [[line["kind"], line["text"]] for line in record["lines"]]
+    keys = [column["key"] for column in record["columns"]]
+    assert shown["columns"] == [keys] * (len(record["cities"]) + 2), "each cell's column"
 
 
 def schedule_date_line(record: dict) -> str:
     """The engine's line saying which fee schedule the fees are from."""
     (text,) = [line["text"] for line in record["lines"] if line["kind"] == "schedule_date"]
     return str(text)
-
-
-def expect_columns(page: Page, record: dict) -> None:
-    """Every cell of the table (head, body, total) names its column, in the engine's order."""
-    keys = [column["key"] for column in record["columns"]]
-    rows = page.locator(f"{RESULT} table tr")
-    expect(rows).to_have_count(len(record["cities"]) + 2)
-    for index in range(rows.count()):
-        cells = rows.nth(index).locator("th, td")
-        assert cells.evaluate_all("cells => cells.map(c => c.dataset.column)") == keys, index
 
 
 def gdp_error_goes_once_its_field_is_fixed(page: Page, cities: str) -> None:
