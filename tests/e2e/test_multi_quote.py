@@ -22,6 +22,7 @@ from sitebuild.city_examples import example_text, tatarstan_cities
 from sitebuild.multi_quote_form import MAX_LINK_CITIES, script_messages
 from tests.e2e.axe import axe_violations
 
+from .quote_phone import PHONE_HEIGHT, PHONE_WIDTHS, expect_cities_table_fits, page_scrolls_sideways
 from .timeouts import ENGINE_START, ms
 
 pytestmark = pytest.mark.browser
@@ -35,10 +36,15 @@ BOM = b"\xef\xbb\xbf"
 #: tab, semicolon, comma, a quoted name with a separator inside, and a city in a cell the
 #: source leaves empty (an estimate with a caveat). How each language's writing is read is
 #: proved in tests/calculator/test_batch.py; the page passes the text on whole.
+#: Its last city's long name has to wrap on a phone.
 PASTED = (
     'City,Population\nKazan\t1,308,660\nNaberezhnye Chelny; 548,434\n"Town, N"; 12,000,000\n'
-    "Yelabuga,74000"
+    "Yelabuga,74000\nSaint-Petersburg-Kronstadt-Peterhof; 5,600,000"
 )
+#: On the Russian page, a list for the phone: a caveat (an estimated cell: the table gains its
+#: fifth column) and a long name that has to wrap.
+PASTED_RU = "Казань; 1 308 660\nГород; 12 000 000\nСанкт-Петербург-Кронштадт-Петергоф; 5 600 000"
+DESKTOP = {"width": 1280, "height": 800}
 GDP = {"ru": "5 000", "en": "5,000"}
 #: A bad second line, a name that looks like markup (it must stay text), and a name that hides
 #: a zero-width space (the message must name the city's name as the wrong field, not the number).
@@ -217,7 +223,7 @@ def test_a_pasted_list_gives_every_fee_the_total_a_csv_and_one_printed_page(visi
     """In English (the Russian page: the example's journey below): a list with its header row,
     first sent without a GDP figure, then quoted: each fee and the total; axe; the CSV; a bad
     line by number; an approval year; the printed inputs name the country and the figure, on
-    one printed page."""
+    one printed page. The table, and then the example's, fits a phone's screen."""
     page = visit.page
     page.goto(cities_url(site, "en"))
     assert [url for url in visit.requests if "/assets/pyodide/" in url] == [], "no engine yet"
@@ -241,6 +247,8 @@ def test_a_pasted_list_gives_every_fee_the_total_a_csv_and_one_printed_page(visi
         expect(page.locator(RESULT)).to_contain_text(caveat)
     expect(page.locator(RESULT)).to_contain_text(script_messages("en")["unofficial"])
     expect_no_axe_violations(page)
+    expect_cities_table_fits(page, record)  # on a phone, with a caveat and a long name
+    page.set_viewport_size(DESKTOP)
     expect_csv(page, record)
 
     expect_bad_lines(page)
@@ -255,6 +263,11 @@ def test_a_pasted_list_gives_every_fee_the_total_a_csv_and_one_printed_page(visi
     expect_printed_country_and_figures(page)
     expect_one_printed_page(page)
 
+    page.emulate_media(media="screen")
+    page.click('[data-action="example"]')
+    example = quote_cities(example_text(Language.EN), {"country": "RUS"}, Language.EN)
+    expect_cities_table_fits(page, example)  # the example's table on a phone
+
 
 def expect_no_axe_violations(page: Page) -> None:
     """The page with its result passes axe, judged at rest (not the button under the pointer)."""
@@ -268,13 +281,17 @@ def test_the_example_its_link_and_a_list_too_long_for_a_link(visit, site):
     quotes at once, passes axe, and its copied link says so; more cities than a
     link holds are quoted, said in words, refused as a link and kept in the tab, so a reload
     brings them back (and says so); a link with a list of its own (here with a category no
-    radio has: Full Member stays) wins over the kept list and brings back its estimate."""
+    radio has: Full Member stays) wins over the kept list and brings back its estimate, whose
+    table, and then one with a caveat and a long name, fits a phone's screen."""
     page = visit.page
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site.origin)
     lang = "ru"
     language = Language(lang)
     messages = script_messages(lang)
+    page.set_viewport_size({"width": PHONE_WIDTHS[0], "height": PHONE_HEIGHT})
     page.goto(cities_url(site, lang))
+    assert not page_scrolls_sideways(page), "the page before any result, on a phone"
+    page.set_viewport_size(DESKTOP)
     page.click('[data-action="example"]')
     expect(page.locator(LIST), "the example fills the list").to_have_value(example_text(language))
     wait_ready(page)
@@ -318,3 +335,8 @@ def test_the_example_its_link_and_a_list_too_long_for_a_link(visit, site):
     expect(page.locator('input[name="category"][value="associate"]')).not_to_be_checked()
     wait_ready(page)
     expect_record(page, example)
+
+    expect_cities_table_fits(page, example)  # the example's table on a phone
+    phone_list = quote_cities(PASTED_RU, {"country": "RUS"}, language)  # the country stays
+    submit(page, PASTED_RU)
+    expect_cities_table_fits(page, phone_list)  # with a caveat and a long name

@@ -1,103 +1,20 @@
-"""The calculator pages on a phone (320 to 390 CSS pixels wide), in Chromium: the page never
-scrolls sideways, the fee schedule scrolls inside its own box with its row labels in place, and
-every city's name and fee and the total are on the screen, inside the form, without scrolling
-sideways."""
+"""The fees page on a phone (320 to 390 CSS pixels wide), in Chromium: the page never scrolls
+sideways, the fee schedule scrolls inside its own box with its row labels in place, and a
+submit brings the result into view. The cities table on a phone (every city's name, fee and
+caveat and the total on the screen, inside the form) is checked in the several-cities journeys
+of tests/e2e/test_multi_quote.py, with tests/e2e/quote_phone.py."""
 
 from __future__ import annotations
 
 import re
-from typing import Any
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 
-from calculator import Language, quote_cities
-from sitebuild.city_examples import example_text
-from tests.pages import LANGS
-
+from .quote_phone import PHONE_HEIGHT, PHONE_WIDTHS, page_scrolls_sideways
 from .timeouts import ENGINE_START, ms
 
 pytestmark = pytest.mark.browser
-
-FORM = "#multi-quote"
-RESULT = "#multi-quote-result"
-#: Narrow phones in portrait: 360 (many Android phones) and 390 (recent iPhones), and 320,
-#: the width at which WCAG 1.4.10 (reflow) asks for no sideways scrolling.
-PHONE_WIDTHS = (360, 390, 320)
-PHONE_HEIGHT = 800
-#: A pasted list with a caveat (an estimated cell: the table gains its fifth column) and a
-#: long name that has to wrap.
-PASTED = {
-    "ru": "Казань; 1 308 660\nГород; 12 000 000\nСанкт-Петербург-Кронштадт-Петергоф; 5 600 000",
-    "en": "Kazan; 1,308,660\nTown; 12,000,000\nSaint-Petersburg-Kronstadt-Peterhof; 5,600,000",
-}
-
-#: In one round trip: each element (name: selector, text) that is not shown, or not inside both
-#: the viewport's width and the form's box, as "<name> <text>: <why>".
-OFF_SCREEN = """([form, wanted]) => {
-  const outer = document.querySelector(form).getBoundingClientRect();
-  const width = document.documentElement.clientWidth;
-  const found = [];
-  for (const [name, selector, text] of wanted) {
-    const cell = [...document.querySelectorAll(selector)]
-      .find((node) => text === null || node.textContent.trim() === text);
-    if (!cell) { found.push(`${name} ${text}: missing`); continue; }
-    const box = cell.getBoundingClientRect();
-    const style = getComputedStyle(cell);
-    if (box.width === 0 || box.height === 0 || style.visibility === "hidden") {
-      found.push(`${name} ${text}: not shown`);
-    }
-    if (box.left < 0 || box.right > width) found.push(`${name} ${text}: off the screen`);
-    if (box.left < outer.left || box.right > outer.right) {
-      found.push(`${name} ${text}: outside the form`);
-    }
-  }
-  return found;
-}"""
-
-
-def page_scrolls_sideways(page: Page) -> bool:
-    return bool(page.evaluate("document.documentElement.scrollWidth > window.innerWidth"))
-
-
-def expect_table_fits(page: Page, record: dict[str, Any], extra: list[list[Any]]) -> None:
-    """No sideways scroll; each city's name and fee (as the engine wrote them), the total row
-    and ``extra`` ([name, selector, text]) on screen, inside the form."""
-    rows = page.locator(f"{RESULT} tbody tr[data-city]")
-    expect(rows).to_have_count(len(record["cities"]), timeout=ms(ENGINE_START))
-    assert not page_scrolls_sideways(page), page.viewport_size
-    wanted: list[list[Any]] = [["total", f"{RESULT} tfoot tr", None], *extra]
-    for city in record["cities"]:
-        row = f'{RESULT} tbody tr[data-city="{city["name"]}"]'
-        wanted.append(["name", f"{row} th", city["name"]])
-        wanted.append(["fee", f"{row} td", city["fee_text"]])
-    assert page.evaluate(OFF_SCREEN, [FORM, wanted]) == [], page.viewport_size
-
-
-@pytest.mark.parametrize("lang", list(LANGS))
-def test_the_cities_table_fits_a_phone(visit, site, lang):
-    """The example's table, then a pasted list with a caveat and a long name, at each width."""
-    page = visit.page
-    language = Language(lang)
-    page.set_viewport_size({"width": PHONE_WIDTHS[0], "height": PHONE_HEIGHT})
-    page.goto(site.url(lang, "cities/"))
-    assert not page_scrolls_sideways(page), page.viewport_size
-    page.click('[data-action="example"]')
-    example = quote_cities(example_text(language), {"country": "RUS"}, language)
-    for width in PHONE_WIDTHS:
-        page.set_viewport_size({"width": width, "height": PHONE_HEIGHT})
-        expect_table_fits(page, example, [])
-
-    page.fill("#multi-quote-cities", PASTED[lang])  # the example's country stays
-    page.click(f'{FORM} button[type="submit"]')
-    pasted = quote_cities(PASTED[lang], {"country": "RUS"}, language)
-    (estimated,) = [city for city in pasted["cities"] if city["needs_confirmation"]]
-    row = page.locator(f'{RESULT} tbody tr[data-city="{estimated["name"]}"]')
-    expect(row.get_by_text(estimated["provenance_text"])).to_be_visible(timeout=ms(ENGINE_START))
-    caveat = f'{RESULT} tbody tr[data-city="{estimated["name"]}"] *'
-    for width in PHONE_WIDTHS:
-        page.set_viewport_size({"width": width, "height": PHONE_HEIGHT})
-        expect_table_fits(page, pasted, [["caveat", caveat, estimated["provenance_text"]]])
 
 
 def test_the_fee_schedule_on_a_phone(visit, site):
