@@ -277,8 +277,9 @@ def expect_no_axe_violations(page: Page) -> None:
 
 
 def test_the_example_its_link_and_a_list_too_long_for_a_link(visit, site):
-    """In Russian (the English page: the pasted list's journey above): the Tatarstan example
-    quotes at once, passes axe, and its copied link says so; more cities than a
+    """In Russian (the English page: the pasted list's journey above): before any estimate
+    there is no link to copy, and the page says so; the Tatarstan example quotes at once,
+    passes axe, and its copied link says so; more cities than a
     link holds are quoted, said in words, refused as a link and kept in the tab, so a reload
     brings them back (and says so); a link with a list of its own (here with a category no
     radio has: Full Member stays) wins over the kept list and brings back its estimate, whose
@@ -292,6 +293,9 @@ def test_the_example_its_link_and_a_list_too_long_for_a_link(visit, site):
     page.goto(cities_url(site, lang))
     assert not page_scrolls_sideways(page), "the page before any result, on a phone"
     page.set_viewport_size(DESKTOP)
+    status = page.locator("[data-status]")
+    page.click('[data-action="copy-link"]')
+    expect(status, "no link before an estimate").to_have_text(messages["nothing_to_save"])
     page.click('[data-action="example"]')
     expect(page.locator(LIST), "the example fills the list").to_have_value(example_text(language))
     wait_ready(page)
@@ -301,7 +305,6 @@ def test_the_example_its_link_and_a_list_too_long_for_a_link(visit, site):
     expect(page.locator("#fee-quote-country")).to_have_value("Россия")
     expect_no_axe_violations(page)
 
-    status = page.locator("[data-status]")
     page.click('[data-action="copy-link"]')
     expect(status, "the link is copied").to_have_text(messages["link_copied"])
     link = page.evaluate("navigator.clipboard.readText()")
