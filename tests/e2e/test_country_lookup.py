@@ -156,7 +156,8 @@ def test_a_linked_unknown_code_then_a_picked_country_then_a_typed_code(visit, si
 def test_a_linked_country_then_a_typed_figure_wins_and_the_link_keeps_both(visit, site):
     """In Russian: a link with the population and a country gives the quote, with the World
     Bank's figure and its source filled in; editing the figure overrides it and the note says
-    so; the link then restores both; clearing one's own figure brings the World Bank's back."""
+    so; the link then restores both; clearing one's own figure brings the World Bank's back.
+    A link to a country without data shows the note that asks for the figure."""
     reader = READER["ru"]
     page = visit.page
     page.goto(fees_url(site, "ru", "?population=624518&country=RUS"))
@@ -187,6 +188,14 @@ def test_a_linked_country_then_a_typed_figure_wins_and_the_link_keeps_both(visit
     expect(page.locator(GDP), "the World Bank's figure is back").to_have_value(reader["gdp_text"])
     expect(page.locator(RESULT)).to_have_attribute("data-fee-usd", "7000")
     expect(note).to_have_attribute("data-origin", "world_bank")
+
+    # A link to a country without data (and no population yet) says so, and passes axe.
+    page.goto(fees_url(site, "ru", "?country=TWN"))
+    expect(page.locator(COUNTRY)).to_have_value("Тайвань")
+    expect(note, "the linked country has no figure").to_have_attribute("data-origin", "none")
+    wait_ready(page)
+    expect(note).to_contain_text("Тайвань: в данных Всемирного банка нет")
+    assert axe_violations(page, "#fee-quote") == [], "the form with a linked no-data note"
 
 
 def test_another_country_replaces_the_figure(started_fees_page):
