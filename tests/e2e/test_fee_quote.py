@@ -203,7 +203,9 @@ def test_typing_quotes_speaks_a_summary_and_the_inputs_travel_to_russian_and_bac
     error = page.locator('[data-error-for="population"]')
     too_large = expected("en", "200000000", "47404.96")["error"]
     page.fill("#fee-quote-population", "200000000")
-    expect(error, "the error while typing").to_have_text(too_large["message"])
+    expect(result, "the old result goes stale at once").to_have_attribute("data-stale", "true")
+    page.clock.fast_forward(PAST_THE_PAUSES_MS)
+    expect(error, "the error once typing pauses").to_have_text(too_large["message"])
     expect(status, "the status line says it too").to_have_text(too_large["message"])
     page.fill("#fee-quote-population", "")
     expect(error, "an emptied field drops its old error").to_be_hidden()
