@@ -1,5 +1,6 @@
-"""The country field of the quote widget, in Chromium: pick a country, get its GDP filled in
-from the World Bank data in the engine (Pyodide), see the source, override it, share it.
+"""The country field of the quote widget, in Chromium: pick a country (by a name in either
+language, or its code), get its GDP filled in from the World Bank data in the engine (Pyodide),
+see the source, override it, share it.
 
 Headless Chromium cannot click into the native <datalist> popup, so a test types part of a
 name, checks the datalist offers the country, then does what choosing a suggestion does: the
@@ -96,21 +97,14 @@ def address_query(page: Page, **params: str) -> dict[str, list[str]]:
     return query_of(page.url)
 
 
-@pytest.mark.parametrize("lang", ["ru", "en"])
-def test_pick_a_country_and_get_a_quote(visit, site, lang):
-    """Population and a picked country give the quote; the GDP field and its source are filled."""
-    reader = READER[lang]
-    page = visit.page
-    page.goto(fees_url(site, lang))
-    page.focus("#fee-quote-population")
-    wait_ready(page)
-    page.fill("#fee-quote-population", reader["population"])
-    pick_country(page, reader["typed"], reader["name"])
-
+def expect_picked_russia(page: Page, reader: dict[str, str], lang: str) -> None:
+    """Russia picked with the population typed: the quote, the GDP field filled with the
+    World Bank's figure, its note with source, year, caveat and credit (the caveat and the
+    credit folded away until asked for), and the form with its note passes axe."""
     result = page.locator(RESULT)
-    expect(result).to_have_attribute("data-fee-usd", "7000")
+    expect(result, "the quote").to_have_attribute("data-fee-usd", "7000")
     expect(result).to_contain_text(reader["fee_text"])
-    expect(page.locator(GDP)).to_have_value(reader["gdp_text"])
+    expect(page.locator(GDP), "the figure filled in").to_have_value(reader["gdp_text"])
     note = page.locator(NOTE)
     expect(note).to_be_visible()
     expect(note).to_have_attribute("data-origin", "world_bank")
@@ -121,45 +115,61 @@ def test_pick_a_country_and_get_a_quote(visit, site, lang):
     record = answer({"population": reader["population"], "country": "RUS"}, Language(lang))
     expect(note).to_contain_text(record["gdp_source"]["caveat"])
     expect(note).to_contain_text(record["gdp_source"]["credit"])
+    assert axe_violations(page, "#fee-quote") == [], "the form with a World Bank note"
     # The figure's source and year stay in view; the caveat and the credit open on request.
     credit = note.locator(".wego-quote__gdp-source-credit")
-    expect(note.get_by_text(reader["source"])).to_be_visible()
-    expect(credit).to_be_hidden()
+    expect(note.get_by_text(reader["source"]), "source in view").to_be_visible()
+    expect(credit, "credit folded").to_be_hidden()
     note.locator("summary").click()
-    expect(credit).to_be_visible()
+    expect(credit, "credit on request").to_be_visible()
     expect(note.locator(".wego-quote__gdp-source-caveat")).to_be_visible()
-    # The link carries the country, not the looked-up number, and restores it all.
+
+
+def test_a_linked_unknown_code_then_a_picked_country_then_a_typed_code(visit, site):
+    """In English: a link's unknown code is a coded error at the country field; picking Russia
+    from the suggestions gives the quote and its source, and the address carries the country,
+    not the looked-up number; a code typed in capitals is picked."""
+    reader = READER["en"]
+    page = visit.page
+    page.goto(fees_url(site, "en", "?population=624518&country=ZZZ"))
+    error = page.locator('[data-error-for="country"]')
+    expect(error, "an unknown code").to_have_attribute(
+        "data-error-code", "unknown_country", timeout=ms(ENGINE_START)
+    )
+    expect(page.locator(COUNTRY)).to_have_attribute("aria-invalid", "true")
+
+    page.fill(COUNTRY, "")
+    pick_country(page, reader["typed"], reader["name"])
+    expect_picked_russia(page, reader, "en")
+    expect(error, "the error went with the code").to_be_hidden()
     query = address_query(page, country="RUS")
     assert query["country"] == ["RUS"]
-    assert "gdp" not in query
-    shared = page.url
-    page.goto(site.url(lang, "contacts/"))
-    page.goto(shared)
-    expect(page.locator(RESULT)).to_have_attribute("data-fee-usd", "7000", timeout=ms(ENGINE_START))
-    expect(page.locator(COUNTRY)).to_have_value(reader["name"])
-    expect(page.locator(GDP)).to_have_value(reader["gdp_text"])
-    expect(page.locator(NOTE)).to_contain_text(reader["source"])
+    assert "gdp" not in query, "the looked-up number stays out of the link"
+
+    page.fill(COUNTRY, "KAZ")
+    page.press(COUNTRY, "Tab")
+    expect(page.locator(COUNTRY), "a typed code is picked").to_have_value("Kazakhstan")
+    expect(page.locator(NOTE)).to_contain_text("World Bank, 2024")
+    assert address_query(page, country="KAZ")["country"] == ["KAZ"]
 
 
-def test_country_field_and_note_pass_axe(visit, site):
-    """The form with a picked country and its source note has no WCAG 2.2 AA violation."""
-    page = visit.page
-    for lang in ("ru", "en"):
-        page.goto(fees_url(site, lang, "?population=624518&country=RUS"))
-        expect(page.locator(NOTE)).to_be_visible(timeout=ms(ENGINE_START))
-        assert axe_violations(page, "#fee-quote") == [], lang
-        page.goto(fees_url(site, lang, "?country=TWN"))
-        expect(page.locator(NOTE)).to_have_attribute("data-origin", "none")
-        assert axe_violations(page, "#fee-quote") == [], lang
-
-
-def test_typed_gdp_wins_and_the_link_keeps_it(visit, site):
-    """Editing the filled-in figure overrides it; the note says so; the link restores both."""
+def test_a_linked_country_then_a_typed_figure_wins_and_the_link_keeps_both(visit, site):
+    """In Russian: a link with the population and a country gives the quote, with the World
+    Bank's figure and its source filled in; editing the figure overrides it and the note says
+    so; the link then restores both; clearing one's own figure brings the World Bank's back.
+    A link to a country without data shows the note that asks for the figure."""
+    reader = READER["ru"]
     page = visit.page
     page.goto(fees_url(site, "ru", "?population=624518&country=RUS"))
-    expect(page.locator(RESULT)).to_have_attribute("data-fee-usd", "7000", timeout=ms(ENGINE_START))
+    expect(page.locator(RESULT), "the link quotes").to_have_attribute(
+        "data-fee-usd", "7000", timeout=ms(ENGINE_START)
+    )
+    expect(page.locator(COUNTRY), "the country by its name").to_have_value(reader["name"])
+    expect(page.locator("#fee-quote-population")).to_have_value("624\u00a0518")
+    expect_picked_russia(page, reader, "ru")
+
     page.fill(GDP, "5 000")
-    expect(page.locator(RESULT)).to_have_attribute("data-fee-usd", "1300")
+    expect(page.locator(RESULT), "the typed figure wins").to_have_attribute("data-fee-usd", "1300")
     note = page.locator(NOTE)
     expect(note).to_have_attribute("data-origin", "reader")
     expect(note).to_contain_text("введён вами")
@@ -167,16 +177,25 @@ def test_typed_gdp_wins_and_the_link_keeps_it(visit, site):
     assert (query["country"], query["gdp"]) == (["RUS"], ["5000"])
 
     page.goto(page.url)
-    expect(page.locator(RESULT)).to_have_attribute("data-fee-usd", "1300", timeout=ms(ENGINE_START))
+    expect(page.locator(RESULT), "the link restores both").to_have_attribute(
+        "data-fee-usd", "1300", timeout=ms(ENGINE_START)
+    )
     expect(page.locator(COUNTRY)).to_have_value("Россия")
     expect(page.locator(GDP)).to_have_value("5\u00a0000")
     expect(page.locator(NOTE)).to_have_attribute("data-origin", "reader")
 
-    # Clearing one's own figure brings the World Bank's back.
     page.fill(GDP, "")
-    expect(page.locator(GDP)).to_have_value("47\u00a0404,96")
+    expect(page.locator(GDP), "the World Bank's figure is back").to_have_value(reader["gdp_text"])
     expect(page.locator(RESULT)).to_have_attribute("data-fee-usd", "7000")
     expect(note).to_have_attribute("data-origin", "world_bank")
+
+    # A link to a country without data (and no population yet) says so, and passes axe.
+    page.goto(fees_url(site, "ru", "?country=TWN"))
+    expect(page.locator(COUNTRY)).to_have_value("Тайвань")
+    expect(note, "the linked country has no figure").to_have_attribute("data-origin", "none")
+    wait_ready(page)
+    expect(note).to_contain_text("Тайвань: в данных Всемирного банка нет")
+    assert axe_violations(page, "#fee-quote") == [], "the form with a linked no-data note"
 
 
 def test_another_country_replaces_the_figure(started_fees_page):
@@ -200,23 +219,25 @@ def test_another_country_replaces_the_figure(started_fees_page):
     assert address_query(page, country="AFG")["country"] == ["AFG"]
 
 
-def test_country_without_data_asks_for_the_figure(visit, site):
-    """Taiwan is listed, marked as without data; picking it asks for the GDP; typing it quotes."""
-    page = visit.page
-    page.goto(fees_url(site, "ru"))
+def test_country_without_data_asks_for_the_figure(started_fees_page):
+    """Taiwan is listed, marked as without data; picking it asks for the GDP (the note needs
+    no engine: the list says "no data"), and the form with that note passes axe; a population
+    then gets an error naming the country; typing the figure quotes."""
+    page = started_fees_page("ru")
     note = page.locator(NOTE)
     expect(page.locator('#fee-quote-country-list option[data-code="TWN"]')).to_have_attribute(
         "label", "TWN — нет данных Всемирного банка, введите ВВП вручную"
     )
-    page.fill(COUNTRY, "Тайвань")  # the note needs no engine: the list says "no data"
+    page.fill(COUNTRY, "Тайвань")
     expect(note).to_have_text(
         "Тайвань: в данных Всемирного банка нет ВВП на душу населения (ППС) — введите его "
         "в поле выше сами."
     )
+    expect(note).to_have_attribute("data-origin", "none")
+    assert axe_violations(page, "#fee-quote") == [], "the form with a no-data note, ru"
 
-    page.goto(fees_url(site, "en"))
-    page.focus("#fee-quote-population")
-    wait_ready(page)
+    page = started_fees_page("en")
+    note = page.locator(NOTE)
     option = page.locator('#fee-quote-country-list option[data-code="TWN"]')
     expect(option).to_have_attribute("data-no-data", "")
     expect(option).to_have_attribute("label", re.compile("TWN — "))
@@ -224,7 +245,7 @@ def test_country_without_data_asks_for_the_figure(visit, site):
     expect(note).to_have_attribute("data-origin", "none")
     expect(note).to_contain_text("Taiwan: the World Bank data have no")
     expect(page.locator(GDP)).to_have_value("")
-    gdp = "30,000"
+    assert axe_violations(page, "#fee-quote") == [], "the form with a no-data note, en"
 
     page.fill("#fee-quote-population", "624518")
     error = page.locator('[data-error-for="gdp"]')
@@ -232,27 +253,10 @@ def test_country_without_data_asks_for_the_figure(visit, site):
     expect(error).to_contain_text("this country (Taiwan)")
     expect(error).not_to_contain_text("TWN")
 
-    page.fill(GDP, gdp)
+    page.fill(GDP, "30,000")
     expect(page.locator(RESULT)).to_have_attribute("data-fee-usd", "7000")
     expect(note).to_have_attribute("data-origin", "reader")
     assert address_query(page, country="TWN")["country"] == ["TWN"]
-
-
-def test_codes_in_links_and_typed_codes(visit, site):
-    """A link's unknown code is a coded error at the country field; a code typed in capitals
-    is picked."""
-    page = visit.page
-    page.goto(fees_url(site, "en", "?population=624518&country=ZZZ"))
-    error = page.locator('[data-error-for="country"]')
-    expect(error).to_have_attribute("data-error-code", "unknown_country", timeout=ms(ENGINE_START))
-    expect(page.locator(COUNTRY)).to_have_attribute("aria-invalid", "true")
-
-    page.fill(COUNTRY, "KAZ")
-    page.press(COUNTRY, "Tab")
-    expect(page.locator(COUNTRY)).to_have_value("Kazakhstan")
-    expect(error).to_be_hidden()
-    expect(page.locator(NOTE)).to_contain_text("World Bank, 2024")
-    assert address_query(page, country="KAZ")["country"] == ["KAZ"]
 
 
 # --- Defects found trying the site as a new reader -----------------------------------------
@@ -372,3 +376,45 @@ def test_typing_an_approval_year_keeps_the_figure_until_the_year_is_valid(starte
     expect(gdp).to_have_value(in_2015["value_text"])
     expect(note).to_have_attribute("data-year", "2015")
     expect(year_error).to_be_hidden()
+
+
+# --- A name in the other language (which names resolve: tests/sitebuild/test_country_names.py)
+
+POPULATION = {"ru": "624 518", "en": "624,518"}
+
+#: Per page: what a reader types in the other language (or its short form), the name the
+#: field then shows, and the country's code.
+OTHER_LANGUAGE = {
+    "ru": [
+        ("Russia", "Россия", "RUS"),
+        ("Turkey", "Турция", "TUR"),
+        ("Kazakhstan", "Казахстан", "KAZ"),
+        ("РФ", "Россия", "RUS"),
+        ("USA", "США", "USA"),
+    ],
+    "en": [
+        ("Россия", "Russia", "RUS"),
+        ("США", "United States", "USA"),
+        ("Кыргызстан", "Kyrgyzstan", "KGZ"),
+        ("Турция", "Türkiye", "TUR"),
+    ],
+}
+
+
+@pytest.mark.parametrize("lang", list(OTHER_LANGUAGE))
+def test_names_in_the_other_language_pick_the_country(started_fees_page, lang):
+    """Typed and left with Tab: the page's own name replaces it, the GDP and fee follow."""
+    page = started_fees_page(lang)
+    page.fill("#fee-quote-population", POPULATION[lang])
+    for typed, shown, code in OTHER_LANGUAGE[lang]:
+        page.fill(COUNTRY, typed)
+        page.press(COUNTRY, "Tab")
+        expect(page.locator(COUNTRY)).to_have_value(shown)
+        expect(page.locator("[data-country-suggest]")).to_be_hidden()
+        record = answer({"population": "624518", "country": code}, Language(lang))
+        expect(page.locator(GDP)).to_have_value(
+            record["gdp_source"]["value_text"], timeout=ms(ENGINE_START)
+        )
+        expect(page.locator(RESULT)).to_have_attribute(
+            "data-fee-usd", str(record["fee_usd"]), timeout=ms(ENGINE_START)
+        )

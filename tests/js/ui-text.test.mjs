@@ -40,11 +40,15 @@ test("pluralText picks the Russian form for each count, 21 to 24 included", () =
   assert.equal(said(25), "25 городов");
   assert.equal(said(11), "11 городов");
   assert.equal(said(111), "111 городов");
+  // Just past the 50 cities a link holds, where the cities page says the count.
+  assert.equal(said(51), "51 город");
+  assert.equal(said(60), "60 городов");
 });
 
 test("pluralText picks the English form and falls back to _other", () => {
   const en = { done_one: "{count} city", done_other: "{count} cities" };
   assert.equal(pluralText(en, "done", 1, "en"), "1 city");
   assert.equal(pluralText(en, "done", 21, "en"), "21 cities");
+  assert.equal(pluralText(en, "done", 51, "en"), "51 cities");
   assert.equal(pluralText({ done_other: "{count} of {max}" }, "done", 3, "ru", { max: 9 }), "3 of 9");
 });
