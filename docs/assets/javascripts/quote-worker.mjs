@@ -40,7 +40,7 @@ downloadFailed.catch(() => {});
 // The snapshot path decodes the snapshot with pyodide.asm.wasm's bytes (snapshot-delta.mjs),
 // kept from Pyodide's own download of it. `snapshotFilled`: while the snapshot start runs, the
 // promise that its buffer holds the whole snapshot (see bootFromSnapshot).
-const wasm = { wanted: false, download: null, kept: null, compiled: null, snapshotFilled: null };
+const wasm = { wanted: false, download: null, kept: null, snapshotFilled: null };
 wasm.started = new Promise((resolve) => {
   wasm.start = resolve;
 });
@@ -89,35 +89,14 @@ function watchArrival(response, arrived) {
   if (isWasm) {
     wasm.download = counting;
     wasm.start(counting);
-    if (wasm.wanted) compileEarly(response.clone());
   }
-}
-
-// On the snapshot path Pyodide starts compiling its WebAssembly only once the snapshot is
-// ready, which needs the whole WebAssembly file (snapshot-delta.mjs): the compile would follow
-// the download instead of overlapping it. So the worker compiles it as its bytes arrive, and
-// Pyodide's instantiateStreaming of that same file instantiates the module compiled here (one
-// compile; the compiled-code cache is keyed by the response's URL either way). Anything else,
-// or a failed early compile, goes to the browser's own instantiateStreaming.
-function compileEarly(response) {
-  wasm.compiled = { url: response.url, module: WebAssembly.compileStreaming(response) };
-  wasm.compiled.module.catch(() => {});
 }
 
 // Pyodide restores the snapshot right after its WebAssembly is instantiated, so on the snapshot
 // path the instance is handed over only once the snapshot's buffer is full.
 const nativeInstantiateStreaming = WebAssembly.instantiateStreaming;
 WebAssembly.instantiateStreaming = async (source, imports) => {
-  const response = await source;
-  const early = wasm.compiled?.url === response.url ? wasm.compiled.module : null;
-  const module = await early?.catch(() => null);
-  let result;
-  if (module) {
-    response.body?.cancel().catch(() => {});
-    result = { module, instance: await WebAssembly.instantiate(module, imports) };
-  } else {
-    result = await nativeInstantiateStreaming(response, imports);
-  }
+  const result = await nativeInstantiateStreaming(source, imports);
   await wasm.snapshotFilled;
   return result;
 };
