@@ -109,7 +109,6 @@ def engine_module(engine_dir: Path, version: str, wheel: str, raw_snapshot_bytes
 
     return f"""// Written by the build (hooks/pyodide_bundle.py): the engine's files.
 export {{ loadPyodide }} from "{pyodide}pyodide.mjs";
-export {{ ZSTDDecoder }} from "./{DECODER_NAME}";
 
 export const engine = {{
   packageName: {json.dumps(PACKAGE_NAME)},
@@ -119,6 +118,7 @@ export const engine = {{
   snapshot: {{
     url: {url(SNAPSHOT_NAME)},
     sha256: {json.dumps(_sha256(engine_dir / SNAPSHOT_NAME))},
+    decoder: {url(DECODER_NAME)},
     rawBytes: {raw_snapshot_bytes},
     pathBytes: {snapshot_path + size[LOCK_NAME]},
   }},

@@ -13,7 +13,7 @@
 // {id, reply}, {id, failure, network} and, while files download, {progress: {received, total}}.
 // Every message is answered, so a page that attaches late (the worker may be started from the
 // page's <head>, see quote-early-start.js) misses nothing but progress.
-import { loadPyodide, engine as files, ZSTDDecoder } from "../engine/engine.mjs";
+import { loadPyodide, engine as files } from "../engine/engine.mjs";
 import { frugalConnection, snapshotGoesFirst } from "./frugal-connection.mjs";
 import { decodeSnapshot, undoDelta } from "./snapshot-file.mjs";
 
@@ -156,11 +156,12 @@ function selfCheck(answer) {
 }
 
 // Fill `buffer` with the snapshot: decoded as soon as its file is in, the delta undone once
-// pyodide.asm.wasm is in too.
+// pyodide.asm.wasm is in too. The decoder is loaded only here: the wheel start never needs it.
 async function fillSnapshot(buffer) {
-  const decoded = fetchChecked(files.snapshot.url, files.snapshot.sha256).then((file) =>
-    decodeSnapshot(file, buffer, ZSTDDecoder),
-  );
+  const decoded = Promise.all([
+    fetchChecked(files.snapshot.url, files.snapshot.sha256),
+    import(files.snapshot.decoder),
+  ]).then(([file, { ZSTDDecoder }]) => decodeSnapshot(file, buffer, ZSTDDecoder));
   const [, wasmBytes] = await Promise.all([decoded, wasm.started.then((download) => download)]);
   undoDelta(buffer, wasmBytes);
 }
