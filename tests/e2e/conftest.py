@@ -34,7 +34,7 @@ from sitebuild.engine_snapshot import SNAPSHOT_NAME
 from tests.pages import LANGS
 
 from .engines import ENGINES, EnginePage, PlaywrightPage, WebKitPage, launch_firefox, xvfb
-from .timeouts import ENGINE_START, ms
+from .waits import expect_engine_ready
 
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
@@ -274,9 +274,7 @@ def fees_pages(browser: Browser, site: Site) -> Iterator[dict[str, Visit]]:
         record = record_page(context.new_page())
         record.page.goto(site.url(lang, "fees/"))
         record.page.focus("#fee-quote-population")  # the widget starts its engine
-        expect(record.page.locator("#fee-quote")).to_have_attribute(
-            "data-engine", "ready", timeout=ms(ENGINE_START)
-        )
+        expect_engine_ready(record.page)
         pages[lang] = record
     yield pages
     context.close()

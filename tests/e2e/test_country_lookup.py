@@ -19,6 +19,7 @@ from calculator import Language, answer
 
 from .axe import axe_violations
 from .timeouts import ENGINE_START, ms
+from .waits import expect_engine_ready
 
 pytestmark = pytest.mark.browser
 
@@ -54,12 +55,6 @@ READER = {
 
 def fees_url(site, lang, query=""):
     return site.url(lang, "fees/", query)
-
-
-def wait_ready(page: Page) -> None:
-    expect(page.locator("#fee-quote")).to_have_attribute(
-        "data-engine", "ready", timeout=ms(ENGINE_START)
-    )
 
 
 def suggestions(page: Page, typed: str) -> list[str]:
@@ -193,7 +188,7 @@ def test_a_linked_country_then_a_typed_figure_wins_and_the_link_keeps_both(visit
     page.goto(fees_url(site, "ru", "?country=TWN"))
     expect(page.locator(COUNTRY)).to_have_value("Тайвань")
     expect(note, "the linked country has no figure").to_have_attribute("data-origin", "none")
-    wait_ready(page)
+    expect_engine_ready(page)
     expect(note).to_contain_text("Тайвань: в данных Всемирного банка нет")
     assert axe_violations(page, "#fee-quote") == [], "the form with a linked no-data note"
 

@@ -23,6 +23,7 @@ from sitebuild.engine_snapshot import SNAPSHOT_NAME
 from tests.e2e.conftest import Site
 
 from .timeouts import ENGINE_START, ms
+from .waits import expect_engine_ready
 
 pytestmark = pytest.mark.browser
 
@@ -32,7 +33,7 @@ RESULT = "#fee-quote-result"
 
 def open_fees(page: Page, site: Site, lang: str = "en", query: str = "") -> None:
     page.goto(site.url(lang, "fees/", query))
-    expect(page.locator(FORM)).to_have_attribute("data-engine", "ready", timeout=ms(ENGINE_START))
+    expect_engine_ready(page, FORM)
 
 
 #: ``(ms) => undefined``: starts recording the progress bar's states until the engine is up (or

@@ -20,6 +20,7 @@ from sitebuild.engine_snapshot import SNAPSHOT_NAME
 from tests.pages import LANGS
 
 from .timeouts import ENGINE_START, ms
+from .waits import expect_engine_ready
 
 pytestmark = pytest.mark.browser
 
@@ -51,12 +52,6 @@ CASES = {
 
 def fees_url(site, lang, query=""):
     return site.url(lang, "fees/", query)
-
-
-def wait_ready(page: Page) -> None:
-    expect(page.locator("#fee-quote")).to_have_attribute(
-        "data-engine", "ready", timeout=ms(ENGINE_START)
-    )
 
 
 def quote_by_enter(page: Page, population: str, gdp: str) -> None:
@@ -179,7 +174,7 @@ def test_typing_quotes_speaks_a_summary_and_the_inputs_travel_to_russian_and_bac
     page.locator(".md-nav__link", has_text="Membership fees").first.click()
     page.wait_for_url(re.compile(r"/en/fees/$"))
     page.focus("#fee-quote-population")
-    wait_ready(page)
+    expect_engine_ready(page)
     result = page.locator(RESULT)
     expect(result, "the result itself is not a live region").not_to_have_attribute(
         "aria-live", re.compile(".*")
@@ -360,9 +355,7 @@ def test_the_fees_page_starts_the_engine_at_once(first_visit, site):
     pages download none of it: the tour of tests/e2e/test_guarantees.py)."""
     page = first_visit.page
     page.goto(fees_url(site, "en"))
-    expect(page.locator("#fee-quote")).to_have_attribute(
-        "data-engine", "ready", timeout=ms(ENGINE_START)
-    )
+    expect_engine_ready(page)
     engine = [u for u in first_visit.requests if "/assets/pyodide/" in u or "/engine/" in u]
     loaded = {url.rsplit("/", 1)[-1] for url in engine}
     assert "pyodide.asm.wasm" in loaded

@@ -43,8 +43,8 @@ from tests.pages import LANGS, SLUGS
 
 from .axe import COLOUR_RULES, axe_violations
 from .conftest import Site, foreign_urls
-from .timeouts import ENGINE_START, STEP, ms
-from .waits import until_true
+from .timeouts import STEP, ms
+from .waits import expect_engine_ready, until_true
 
 pytestmark = pytest.mark.browser
 
@@ -162,9 +162,7 @@ def listing(found: dict[str, Any]) -> str:
 
 def wait_engine(page: Page) -> None:
     page.focus("#fee-quote-population")  # the widget starts Pyodide when a reader gets there
-    expect(page.locator("#fee-quote")).to_have_attribute(
-        "data-engine", "ready", timeout=ms(ENGINE_START)
-    )
+    expect_engine_ready(page)
 
 
 def show_result(page: Page, lang: str) -> None:
@@ -410,9 +408,7 @@ def walk_the_keyboard(t: Tour, slug: str) -> KeyboardWalk:
         # Its copy and print buttons appear once the engine is up, which starts when the form
         # is in view (focusing it would move where Tab starts from).
         t.page.locator("#fee-quote").scroll_into_view_if_needed()
-        expect(t.page.locator("#fee-quote")).to_have_attribute(
-            "data-engine", "ready", timeout=ms(ENGINE_START)
-        )
+        expect_engine_ready(t.page)
         t.page.evaluate("window.scrollTo(0, 0)")
     walk = KeyboardWalk(expected=t.page.evaluate(EXPECTED_STOPS))
     for _ in range(600):

@@ -23,7 +23,7 @@ from sitebuild.multi_quote_form import MAX_LINK_CITIES, script_messages
 from tests.e2e.axe import axe_violations
 
 from .quote_phone import PHONE_HEIGHT, PHONE_WIDTHS, expect_cities_table_fits, page_scrolls_sideways
-from .timeouts import ENGINE_START, ms
+from .waits import expect_engine_ready
 
 pytestmark = pytest.mark.browser
 
@@ -56,10 +56,6 @@ TOO_LONG_COUNT = MAX_LINK_CITIES + 1
 
 def cities_url(site, lang, query=""):
     return site.url(lang, "cities/", query)
-
-
-def wait_ready(page: Page) -> None:
-    expect(page.locator(FORM)).to_have_attribute("data-engine", "ready", timeout=ms(ENGINE_START))
 
 
 def submit(page: Page, cities: str, gdp: str | None = None) -> None:
@@ -228,7 +224,7 @@ def test_a_pasted_list_gives_every_fee_the_total_a_csv_and_one_printed_page(visi
     page.goto(cities_url(site, "en"))
     assert [url for url in visit.requests if "/assets/pyodide/" in url] == [], "no engine yet"
     page.focus(LIST)  # the engine starts when the reader turns to the form
-    wait_ready(page)
+    expect_engine_ready(page, FORM)
 
     gdp_error_goes_once_its_field_is_fixed(page, PASTED)
     record = quote_cities(PASTED, {"gdp": GDP["en"]}, Language.EN)
@@ -298,7 +294,7 @@ def test_the_example_its_link_and_a_list_too_long_for_a_link(visit, site):
     expect(status, "no link before an estimate").to_have_text(messages["nothing_to_save"])
     page.click('[data-action="example"]')
     expect(page.locator(LIST), "the example fills the list").to_have_value(example_text(language))
-    wait_ready(page)
+    expect_engine_ready(page, FORM)
     example = quote_cities(example_text(language), {"country": "RUS"}, language)
     assert len(example["cities"]) == len(tatarstan_cities())
     expect_record(page, example)
@@ -328,7 +324,7 @@ def test_the_example_its_link_and_a_list_too_long_for_a_link(visit, site):
     expect(page.locator("[data-restored]"), "and says so").to_have_text(
         restored.format(count=TOO_LONG_COUNT, max=MAX_LINK_CITIES)
     )
-    wait_ready(page)
+    expect_engine_ready(page, FORM)
     expect(page.locator(f"{RESULT} tbody tr")).to_have_count(TOO_LONG_COUNT)
 
     page.goto(link + "&" + urlencode({"category": "bogus"}))
@@ -336,7 +332,7 @@ def test_the_example_its_link_and_a_list_too_long_for_a_link(visit, site):
     expect(page.locator("[data-restored]")).to_be_hidden()
     expect(page.locator('input[name="category"][value="full"]'), "the default").to_be_checked()
     expect(page.locator('input[name="category"][value="associate"]')).not_to_be_checked()
-    wait_ready(page)
+    expect_engine_ready(page, FORM)
     expect_record(page, example)
 
     expect_cities_table_fits(page, example)  # the example's table on a phone

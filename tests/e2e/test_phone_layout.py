@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import expect
 
 from .quote_phone import PHONE_HEIGHT, PHONE_WIDTHS, page_scrolls_sideways
-from .timeouts import ENGINE_START, ms
+from .waits import expect_engine_ready
 
 pytestmark = pytest.mark.browser
 
@@ -68,9 +68,7 @@ def test_the_first_result_after_a_submit_comes_into_view_on_a_phone(visit, site)
         assert not page_scrolls_sideways(page), width
 
     page.set_viewport_size({"width": 390, "height": 844})
-    expect(page.locator("#fee-quote")).to_have_attribute(
-        "data-engine", "ready", timeout=ms(ENGINE_START)
-    )
+    expect_engine_ready(page)
     result = page.locator("#fee-quote-result")
     fee = result.locator('p[data-kind="fee"]')
     page.fill("#fee-quote-gdp", "47,404.96")

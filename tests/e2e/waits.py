@@ -7,7 +7,16 @@ waits on that one promise. No test sleeps in a loop; a timeout only bounds the w
 
 from __future__ import annotations
 
-__all__ = ["until_true"]
+from playwright.sync_api import Page, expect
+
+from .timeouts import ENGINE_START, ms
+
+__all__ = ["expect_engine_ready", "until_true"]
+
+
+def expect_engine_ready(page: Page, form: str = "#fee-quote") -> None:
+    """Wait until the calculator ``form`` says its engine is up (its ``data-engine`` event)."""
+    expect(page.locator(form)).to_have_attribute("data-engine", "ready", timeout=ms(ENGINE_START))
 
 
 def until_true(function: str) -> str:
