@@ -57,6 +57,16 @@ JS_DETAILS: tuple[PrivateDetail, ...] = (
         "make-snapshot.mjs: zeroes the heap's free memory before the snapshot",
     ),
     PrivateDetail(
+        "_PyMem_RawMalloc",
+        "pyodide.asm.js",
+        "make-snapshot.mjs: zeroes the heap's free memory before the snapshot",
+    ),
+    PrivateDetail(
+        "_PyMem_RawFree",
+        "pyodide.asm.js",
+        "make-snapshot.mjs: zeroes the heap's free memory before the snapshot",
+    ),
+    PrivateDetail(
         "_PyObject_Malloc",
         "pyodide.asm.js",
         "make-snapshot.mjs: zeroes the free blocks of CPython's small-object allocator",
