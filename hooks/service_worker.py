@@ -31,12 +31,6 @@ def _after_all_languages(config: Any) -> bool:
     return i18n is None or not i18n.building
 
 
-def _search_languages(config: Any) -> list[str]:
-    search = config["plugins"].get("search")
-    langs = search.config.lang if search is not None else None
-    return list(langs or [])
-
-
 def offline_messages(lang: str) -> str:
     """The offer's texts in one language, as the JSON its ``data-messages`` carries."""
     catalogue = ui_catalogue(lang)
@@ -60,5 +54,5 @@ def on_post_build(config: Any) -> None:
     if not worker.is_file():
         raise PluginError(f"{worker} is missing: overrides/{SERVICE_WORKER} was not copied")
     source = worker.read_text(encoding="utf-8")
-    manifest = build_manifest(site_dir, _search_languages(config))
+    manifest = build_manifest(site_dir)
     worker.write_text(worker_script(source, manifest), encoding="utf-8")

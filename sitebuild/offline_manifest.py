@@ -25,7 +25,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -59,6 +59,7 @@ ENGINE_FILES = frozenset(
 _NEVER_REQUESTED_SUFFIXES = (".map",)
 _NEVER_REQUESTED = {SERVICE_WORKER, "sitemap.xml", "sitemap.xml.gz"}
 _LUNR = "assets/javascripts/lunr/"
+SEARCH_INDEX = "search/search_index.json"
 #: Search helpers Material loads whatever the languages are.
 _LUNR_ALWAYS = ("min/lunr.stemmer.support.min.js", "min/lunr.multi.min.js")
 
@@ -102,9 +103,14 @@ def page_address(path: str) -> str:
     return path
 
 
-def _search_language_files(search_langs: Iterable[str]) -> set[str]:
+def _search_language_files(site_dir: Path) -> set[str]:
+    """The lunr files Material's search worker loads: its languages are those of the built
+    search index (the plugin's configuration is another language's by the end of the build)."""
+    index = site_dir / SEARCH_INDEX
+    config = json.loads(index.read_text(encoding="utf-8"))["config"] if index.is_file() else {}
+    langs = config.get("lang", [])
     return {_LUNR + name for name in _LUNR_ALWAYS} | {
-        f"{_LUNR}min/lunr.{lang}.min.js" for lang in search_langs
+        f"{_LUNR}min/lunr.{lang}.min.js" for lang in langs
     }
 
 
@@ -129,9 +135,9 @@ def _is_fallback(path: str) -> bool:
     return (path.startswith(PYODIDE_ROOT + "/") or engine_folder) and not _is_engine(path)
 
 
-def build_manifest(site_dir: Path, search_langs: Iterable[str] = ()) -> Manifest:
+def build_manifest(site_dir: Path) -> Manifest:
     """The manifest of a built site (after the content-addressing hook has run)."""
-    search_files = _search_language_files(search_langs)
+    search_files = _search_language_files(site_dir)
     shell: dict[str, str] = {}
     engine: dict[str, str] = {}
     for file in sorted(p for p in site_dir.rglob("*") if p.is_file()):
