@@ -13,6 +13,7 @@ import { queryFor } from "./link-query.mjs";
 import { buildPrintSheet } from "./quote-print.mjs";
 import { QuoteForm, startAll, startEngine } from "./quote-form.mjs";
 import { announcement, renderLines } from "./quote-lines.mjs";
+import { SearchRelease } from "./search-hold.mjs";
 
 const FIELDS = ["population", "country", "gdp", "category", "approval_year"];
 const NUMBER_FIELDS = ["population", "gdp"];
@@ -228,7 +229,17 @@ export class FeeWidget {
   }
 }
 
-/** Start the widget on every `form#fee-quote` of `doc` not started yet. */
+/**
+ * Start the widget on every `form#fee-quote` of `doc` not started yet. Material's search index,
+ * held on this page while the engine starts (search-hold.mjs), is released once it is settled.
+ */
 export function initAll(doc = document, win = window) {
-  startAll(doc, "form#fee-quote", (root) => new FeeWidget(root, win, startEngine).init());
+  const search = new SearchRelease(win);
+  const startAndRelease = (onProgress) => {
+    const client = startEngine(onProgress);
+    const settled = () => search.release();
+    client.ready.then(settled, settled);
+    return client;
+  };
+  startAll(doc, "form#fee-quote", (root) => new FeeWidget(root, win, startAndRelease).init());
 }
