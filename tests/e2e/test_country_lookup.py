@@ -150,7 +150,8 @@ def test_a_linked_country_then_a_typed_figure_wins_and_the_link_keeps_both(visit
     """In Russian: a link with the population and a country gives the quote, with the World
     Bank's figure and its source filled in; editing the figure overrides it and the note says
     so, and the address carries both; clearing one's own figure brings the World Bank's back.
-    A link with a country (one without data) and the reader's figure restores both."""
+    (A link with a country and the reader's figure restores both: the link journey of
+    tests/e2e/test_fee_quote.py.)"""
     reader = READER["ru"]
     page = visit.page
     page.goto(fees_url(site, "ru", "?population=624518&country=RUS"))
@@ -175,18 +176,6 @@ def test_a_linked_country_then_a_typed_figure_wins_and_the_link_keeps_both(visit
     expect(page.locator(GDP), "the World Bank's figure is back").to_have_value(reader["gdp_text"])
     expect(page.locator(RESULT)).to_have_attribute("data-fee-usd", "7000")
     expect(note).to_have_attribute("data-origin", "world_bank")
-
-    # A link with a country and the reader's own figure restores both: here a country without
-    # data, whose note (shown while the link is restored, as for a pick: the shared page's
-    # tests) gives way to the typed figure's once the engine answers.
-    page.goto(fees_url(site, "ru", "?population=624518&country=TWN&gdp=30000"))
-    expect(page.locator(RESULT), "the link restores both").to_have_attribute(
-        "data-fee-usd", "7000", timeout=ms(ENGINE_START)
-    )
-    expect(page.locator(COUNTRY)).to_have_value("Тайвань")
-    expect(page.locator(GDP)).to_have_value("30\u00a0000")
-    expect(note).to_have_attribute("data-origin", "reader")
-    expect(note).to_contain_text("введён вами")
 
 
 def test_another_country_replaces_the_figure(started_fees_page):

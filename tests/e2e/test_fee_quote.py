@@ -258,7 +258,8 @@ def test_typing_quotes_speaks_a_summary_and_the_inputs_travel_to_russian_and_bac
 
 def test_a_link_fills_the_form_in_view_then_copies_and_prints_itself_on_one_a4_page(visit, site):
     """At 1280x800 a link with inputs fills the form (numbers in the reader's writing, its
-    category) and quotes without any interaction, the result on screen and no focus moved;
+    category, a country, here one without World Bank data, beside the reader's own figure) and
+    quotes without any interaction, the result on screen and no focus moved;
     each of the record's lines is one paragraph, in order, marked with its kind (a warning
     keeps its code); the copy button puts the link on the clipboard and says so. With a
     country picked instead of the figure, the print button prints one A4 page: inputs, country
@@ -269,7 +270,7 @@ def test_a_link_fills_the_form_in_view_then_copies_and_prints_itself_on_one_a4_p
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site.origin)
     page.add_init_script("window.print = () => { window.__printed = true; }")
     page.set_viewport_size({"width": 1280, "height": 800})
-    inputs = {"population": "500000", "gdp": "200", "category": "associate"}
+    inputs = {"population": "500000", "country": "TWN", "gdp": "200", "category": "associate"}
     inputs["approval_year"] = "2026"
     page.goto(fees_url(site, "en", "?" + urlencode(inputs)))
     record = answer(inputs, Language.EN)
@@ -278,6 +279,11 @@ def test_a_link_fills_the_form_in_view_then_copies_and_prints_itself_on_one_a4_p
         "data-fee-usd", str(record["fee_usd"]), timeout=ms(ENGINE_START)
     )
     expect(page.locator("#fee-quote-population")).to_have_value("500,000")
+    expect(page.locator("#fee-quote-country"), "the country by its name").to_have_value("Taiwan")
+    expect(page.locator("#fee-quote-gdp")).to_have_value("200")
+    expect(page.locator("[data-gdp-source]"), "the reader's figure").to_have_attribute(
+        "data-origin", "reader"
+    )
     expect(page.locator('input[name="category"][value="associate"]')).to_be_checked()
     expect(page.locator("input[name=category]:checked")).to_have_count(1)
     expect(result.locator('p[data-kind="fee"]'), "the fee on screen").to_be_in_viewport()
@@ -300,7 +306,7 @@ def test_a_link_fills_the_form_in_view_then_copies_and_prints_itself_on_one_a4_p
 
     page.fill("#fee-quote-gdp", "")
     page.fill("#fee-quote-country", "Russia")
-    picked = {**inputs, "gdp": "", "country": "RUS"}
+    picked = {**inputs, "gdp": "", "country": "RUS"}  # the World Bank's figure this time
     record = answer(picked, Language.EN)
     expect(page.locator('[data-gdp-source][data-origin="world_bank"]')).to_be_visible()
     expect(result).to_contain_text(record["gdp_band_text"])
