@@ -23,7 +23,7 @@ import pytest
 from playwright.sync_api import Browser, Dialog, Locator, Page, expect
 
 from .axe import COLOUR_RULES, axe_violations
-from .conftest import Site, record_page
+from .conftest import Site, Visit, record_page
 from .timeouts import STEP, ms
 
 pytestmark = pytest.mark.browser
@@ -518,10 +518,14 @@ def test_a_downloaded_draft_loads_back_after_start_again_and_bad_files_change_no
 # ---------------------------------------------------------------- checks
 
 
-def test_russian_checks_on_a_phone_then_a_phone_extension_then_a_complete_form(visit, site):
+def test_russian_checks_on_a_phone_then_a_complete_form_then_markup_stays_text(
+    visit, site, tmp_path
+):
     """On a phone, «Проверить форму» on the empty Russian form brings the error summary's
     heading to the top of the screen; the summary lists every missing required field and links
-    to it. A number with «доб.» then clears the phone's error, and the complete form passes."""
+    to it. A number with «доб.» then clears the phone's error, and the complete form passes.
+    Then markup typed into every field, and a draft file with markup loaded over it, stay text
+    (``assert_markup_typed_or_loaded_stays_text``)."""
     page = visit.page
     open_form(page, site, "ru")
     screen = page.viewport_size
@@ -547,6 +551,7 @@ def test_russian_checks_on_a_phone_then_a_phone_extension_then_a_complete_form(v
 
     assert_a_phone_extension_is_no_error(page, "+7 8422 58-93-43 доб. 123")
     assert_a_complete_form_passes(page, "ru")
+    assert_markup_typed_or_loaded_stays_text(visit, tmp_path)
 
 
 def test_english_checks_when_fields_are_left_then_print_checks_first(visit, site):
@@ -574,13 +579,11 @@ def test_english_checks_when_fields_are_left_then_print_checks_first(visit, site
 # ---------------------------------------------------------------- safety and sending
 
 
-def test_markup_typed_or_loaded_stays_text_on_the_page_in_print_and_in_the_mail(
-    visit, site, tmp_path
-):
-    """Markup typed into every field is shown as text in print and in the e-mail; a draft file
-    with markup, loaded over what was typed, asks first and is shown as text; none of it runs."""
+def assert_markup_typed_or_loaded_stays_text(visit: Visit, tmp_path: Path) -> None:
+    """On the Russian page: markup typed into every text field (over what was there) is shown
+    as text in print and in the e-mail; a draft file with markup, loaded over what was typed,
+    asks first and is shown as text; none of it runs."""
     page = visit.page
-    open_form(page, site, "ru")
     texts = page.eval_on_selector_all(
         "[data-field]:not([type=checkbox]):not([type=month])",
         "els => els.map(e => [e.dataset.field, e.maxLength])",
