@@ -262,10 +262,10 @@ def first_visit(request: pytest.FixtureRequest, browser: Browser, site: Site) ->
     context.close()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def fees_pages(browser: Browser, site: Site) -> Iterator[dict[str, Visit]]:
-    """A fees page per language in one context, its engine started once and shared by a
-    module's tests that only type into the widget and read what it shows (see
+    """A fees page per language in one context, its engine started once and shared by the
+    session's tests that only type into the widget and read what it shows (see
     ``started_fees_page``). Tests about starting, links, navigation, storage or announcements
     open their own page (``visit``)."""
     context = browser.new_context(locale="ru-RU", service_workers="block")
@@ -284,7 +284,7 @@ def fees_pages(browser: Browser, site: Site) -> Iterator[dict[str, Visit]]:
 def started_fees_page(
     request: pytest.FixtureRequest, fees_pages: dict[str, Visit], site: Site
 ) -> Callable[[str], Page]:
-    """``started_fees_page(lang)``: the module's started fees page in that language with the
+    """``started_fees_page(lang)``: the session's started fees page in that language with the
     population, GDP, country and approval year emptied (no result, no error showing); held
     to the request and error rules of ``visit`` for what this test made it do."""
     for record in fees_pages.values():

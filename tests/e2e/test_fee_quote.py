@@ -16,7 +16,6 @@ import pytest
 from playwright.sync_api import Page, Route, expect
 
 from calculator import Language, answer
-from sitebuild.engine_snapshot import SNAPSHOT_NAME
 from tests.pages import LANGS
 
 from .timeouts import ENGINE_START, ms
@@ -162,17 +161,15 @@ def switch_language(page: Page, site, lang: str) -> None:
 
 
 def test_typing_quotes_speaks_a_summary_and_the_inputs_travel_to_russian_and_back(visit, site):
-    """A reader follows the navigation to the English fees page (a working widget) and types
-    (no Enter): typing alone quotes, a short summary is spoken once typing stops, each message
-    describes the fields as they are now, the address follows typing once it pauses, and a
-    language link clicked straight after typing carries the latest inputs, shown in Russian
-    writing, quoted in Russian. Leaving for another page and coming back shows the same inputs
-    and quote; forward goes where the reader went."""
+    """A reader opens the English fees page and types (no Enter): typing alone quotes, a short
+    summary is spoken once typing stops, each message describes the fields as they are now, the
+    address follows typing once it pauses, and a language link clicked straight after typing
+    carries the latest inputs, shown in Russian writing, quoted in Russian. Leaving for another
+    page and coming back shows the same inputs and quote; forward goes where the reader went.
+    (The navigation's links to the fees page: tests/site/test_built_site.py.)"""
     page = visit.page
     page.clock.install()  # time flows; the widget's pauses are skipped, not waited
-    page.goto(site.url("en"))
-    page.locator(".md-nav__link", has_text="Membership fees").first.click()
-    page.wait_for_url(re.compile(r"/en/fees/$"))
+    page.goto(fees_url(site, "en"))
     page.focus("#fee-quote-population")
     expect_engine_ready(page)
     result = page.locator(RESULT)
@@ -259,14 +256,21 @@ def test_typing_quotes_speaks_a_summary_and_the_inputs_travel_to_russian_and_bac
     expect(page, "forward: the contacts page").to_have_url(contacts)
 
 
-def test_a_link_fills_the_form_shows_the_engines_lines_and_copies_itself(visit, site):
-    """A link with inputs fills the form (numbers in the reader's writing, its category) and
-    quotes without any interaction; each of the record's lines is one paragraph, in order,
-    marked with its kind (a warning keeps its code); the copy button puts the link on the
-    clipboard and says so."""
+def test_a_link_fills_the_form_in_view_then_copies_and_prints_itself_on_one_a4_page(visit, site):
+    """At 1280x800 a link with inputs fills the form (numbers in the reader's writing, its
+    category, a country, here one without World Bank data, beside the reader's own figure) and
+    quotes without any interaction, the result on screen and no focus moved;
+    each of the record's lines is one paragraph, in order, marked with its kind (a warning
+    keeps its code); the copy button puts the link on the clipboard and says so. With a
+    country picked instead of the figure, the print button prints one A4 page: inputs, country
+    and source, fee, caveats, date, the link. (A category no radio has is Full Member: the
+    several-cities link proves it through the same form code, tests/js/link-query the rule; the
+    World Bank note folded on screen: tests/e2e/test_country_lookup.py.)"""
     page = visit.page
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site.origin)
-    inputs = {"population": "500000", "gdp": "200", "category": "associate"}
+    page.add_init_script("window.print = () => { window.__printed = true; }")
+    page.set_viewport_size({"width": 1280, "height": 800})
+    inputs = {"population": "500000", "country": "TWN", "gdp": "200", "category": "associate"}
     inputs["approval_year"] = "2026"
     page.goto(fees_url(site, "en", "?" + urlencode(inputs)))
     record = answer(inputs, Language.EN)
@@ -275,7 +279,15 @@ def test_a_link_fills_the_form_shows_the_engines_lines_and_copies_itself(visit, 
         "data-fee-usd", str(record["fee_usd"]), timeout=ms(ENGINE_START)
     )
     expect(page.locator("#fee-quote-population")).to_have_value("500,000")
+    expect(page.locator("#fee-quote-country"), "the country by its name").to_have_value("Taiwan")
+    expect(page.locator("#fee-quote-gdp")).to_have_value("200")
+    expect(page.locator("[data-gdp-source]"), "the reader's figure").to_have_attribute(
+        "data-origin", "reader"
+    )
     expect(page.locator('input[name="category"][value="associate"]')).to_be_checked()
+    expect(page.locator("input[name=category]:checked")).to_have_count(1)
+    expect(result.locator('p[data-kind="fee"]'), "the fee on screen").to_be_in_viewport()
+    assert page.evaluate("document.activeElement === document.body"), "a link moves no focus"
     shown = result.locator("p[data-kind]")
     expect(shown, "one paragraph per line").to_have_count(len(record["lines"]))
     kinds = {line["kind"] for line in record["lines"]}
@@ -292,37 +304,12 @@ def test_a_link_fills_the_form_shows_the_engines_lines_and_copies_itself(visit, 
     expect(page.locator("[data-status]")).to_have_text("Link to this estimate copied.")
     assert page.evaluate("navigator.clipboard.readText()") == page.url, "the copied link"
 
-
-def dated_by_the_letter(record) -> list[str]:
-    """The record's line that says its fee is by the 2017 letter's schedule (there is one)."""
-    (line,) = [line["text"] for line in record["lines"] if line["kind"] == "schedule_date"]
-    assert "2017" in line
-    return [line]
-
-
-def test_a_linked_result_is_in_view_and_prints_as_one_dated_a4_page(visit, site):
-    """At 1280x800 a link with a country (and a category no radio has, as a hand-edited link
-    may carry) shows its result on screen with Full Member chosen: the World Bank note keeps the
-    figure's source and year in view and folds its caveat and credit away. The print button
-    prints one A4 page: inputs, country and source, fee, caveats, date."""
-    page = visit.page
-    page.add_init_script("window.print = () => { window.__printed = true; }")
-    page.set_viewport_size({"width": 1280, "height": 800})
-    query = "?population=624518&country=RUS&approval_year=2025&category=bogus"
-    page.goto(fees_url(site, "en", query))
-    result = page.locator(RESULT)
-    expect(result).to_have_attribute("data-fee-usd", "7000", timeout=ms(ENGINE_START))
-    expect(page.locator('input[name="category"][value="full"]'), "the default").to_be_checked()
-    expect(page.locator("input[name=category]:checked")).to_have_count(1)
-    record = answer(
-        {"population": "624518", "country": "RUS", "approval_year": "2025"}, Language.EN
-    )
-    note = page.locator("[data-gdp-source]")
-    expect(note.get_by_text(record["gdp_source"]["text"]), "source in view").to_be_visible()
-    expect(note.locator(".wego-quote__gdp-source-credit"), "credit folded").to_be_hidden()
-    expect(result.locator('p[data-kind="fee"]'), "the fee on screen").to_be_in_viewport()
-    assert page.evaluate("document.activeElement === document.body"), "a link moves no focus"
-
+    page.fill("#fee-quote-gdp", "")
+    page.fill("#fee-quote-country", "Russia")
+    picked = {**inputs, "gdp": "", "country": "RUS"}  # the World Bank's figure this time
+    record = answer(picked, Language.EN)
+    expect(page.locator('[data-gdp-source][data-origin="world_bank"]')).to_be_visible()
+    expect(result).to_contain_text(record["gdp_band_text"])
     page.click('[data-action="print"]')
     assert page.evaluate("window.__printed") is True, "the button prints"
     page.emulate_media(media="print")
@@ -331,7 +318,7 @@ def test_a_linked_result_is_in_view_and_prints_as_one_dated_a4_page(visit, site)
     expect(page.locator(".md-container")).to_be_hidden()
     for text in (
         "Printed on ",
-        "624,518",
+        "500,000",
         "Russia",
         record["gdp_source"]["credit"],
         record["summary"],
@@ -343,29 +330,30 @@ def test_a_linked_result_is_in_view_and_prints_as_one_dated_a4_page(visit, site)
         page.url,
     ):
         expect(sheet).to_contain_text(text)
+    assert "country=RUS" in page.url, "the printed link is the current one"
     pdf = page.pdf(format="A4", print_background=True)
     assert len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf)) == 1, "one page"
+
+
+def dated_by_the_letter(record) -> list[str]:
+    """The record's line that says its fee is by the 2017 letter's schedule (there is one)."""
+    (line,) = [line["text"] for line in record["lines"] if line["kind"] == "schedule_date"]
+    assert "2017" in line
+    return [line]
 
 
 # --- Starting the engine: a first visit, with an empty cache --------------------------------
 
 
-def test_the_fees_page_starts_the_engine_at_once(first_visit, site):
-    """Opened, the fees page downloads the engine and starts it without any interaction (other
-    pages download none of it: the tour of tests/e2e/test_guarantees.py)."""
-    page = first_visit.page
-    page.goto(fees_url(site, "en"))
-    expect_engine_ready(page)
-    engine = [u for u in first_visit.requests if "/assets/pyodide/" in u or "/engine/" in u]
-    loaded = {url.rsplit("/", 1)[-1] for url in engine}
-    assert "pyodide.asm.wasm" in loaded
-    assert SNAPSHOT_NAME in loaded or any(n.startswith("wego_fee_calculator-") for n in loaded)
-
-
-def test_loading_is_announced_and_a_failed_start_explained(first_visit, site):
-    """While Pyodide downloads, a status says so in the page's language (no empty box); when
-    the download fails, the reader is told why, and the schedule table still reads. (Which
-    failure gets which message is proved in tests/js/quote-client.test.mjs.)"""
+def test_the_engine_starts_at_once_its_loading_is_announced_and_a_failed_start_explained(
+    first_visit, site
+):
+    """Opened, with no interaction, the fees page starts downloading the engine (other pages
+    download none of it: the tour of tests/e2e/test_guarantees.py), and a status says so in
+    the page's language (no empty box); when the download fails, the reader is told why, and
+    the schedule table still reads. (Which failure gets which message is proved in
+    tests/js/quote-client.test.mjs; a first visit's start that completes, and the path it
+    took, in tests/e2e/test_engine_start.py and test_engines.py.)"""
     page = first_visit.page
     held: list[Route] = []
     failing = False
@@ -377,8 +365,8 @@ def test_loading_is_announced_and_a_failed_start_explained(first_visit, site):
             held.append(route)
 
     page.route("**/pyodide.asm.wasm", hold_then_fail)  # hold the download
-    page.goto(fees_url(site, "ru"))
-    page.focus("#fee-quote-population")
+    with page.expect_request("**/pyodide.asm.wasm", timeout=ms(ENGINE_START)):
+        page.goto(fees_url(site, "ru"))  # and nothing more: the download starts at once
     status = page.locator("[data-status]")
     expect(status, "loading is said").to_have_text("Калькулятор загружается…")
     expect(status).to_have_attribute("role", "status")
