@@ -240,7 +240,14 @@ def visit(
     record = record_page(returning_browser.new_page())
     record_stays_home(request, record, site.origin)
     yield record
-    origins = {"/".join(url.split("/", 3)[:3]) for url in record.requests if url.startswith("http")}
+    forget_site_data(returning_browser, record.requests)
+
+
+def forget_site_data(returning_browser: BrowserContext, requested: Iterable[str]) -> None:
+    """Empty the shared profile of what was stored for every origin of ``requested`` (its
+    HTTP cache is kept on purpose) and of permissions, and close its pages (a worker still
+    downloading ends here): what ``visit`` and the other users of the profile leave."""
+    origins = {"/".join(url.split("/", 3)[:3]) for url in requested if url.startswith("http")}
     pages = returning_browser.pages  # the test's page may be closed by now; any will do
     cdp = returning_browser.new_cdp_session(pages[0] if pages else returning_browser.new_page())
     for origin in sorted(origins):
@@ -248,7 +255,7 @@ def visit(
     cdp.detach()
     returning_browser.clear_permissions()
     for page in returning_browser.pages:
-        page.close()  # pages the test opened too; a worker still downloading ends here
+        page.close()
 
 
 @pytest.fixture

@@ -1,5 +1,6 @@
 """Site-wide guarantees, proven in Chromium on every page in both languages, along one tour of
-the whole site per language (one browser context; every page opened once).
+the whole site per language (one page in the shared profile, a returning reader's browser;
+every page opened once).
 
 1. Accessibility: axe-core finds no WCAG 2.2 AA violation on any page: each page with every
    rule in the light scheme in one language and with the colour rules in the dark scheme
@@ -37,7 +38,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import BrowserContext, Page, expect
 
 from calculator import Language, answer
 from harness.hostile_inputs import CORPUS, XSS_FLAG, HostileInput, typeable
@@ -45,13 +46,12 @@ from hooks.csp import inline_script_hashes
 from tests.pages import LANGS, SLUGS
 
 from .axe import COLOUR_RULES, axe_violations
-from .conftest import Site, foreign_urls
+from .conftest import Site, foreign_urls, forget_site_data
 from .timeouts import STEP, ms
 from .waits import expect_engine_ready, until_true
 
 pytestmark = pytest.mark.browser
 
-LOCALES = {"ru": "ru-RU", "en": "en-US"}
 #: The one page Material writes outside the Markdown pages (GitHub Pages serves it for 404s).
 EXTRA_PAGES = ("404.html",)
 #: What the site may keep in localStorage: the application form's draft ("wego-…" keys) and
@@ -133,12 +133,19 @@ class Tour:
 
 
 @contextmanager
-def tour(browser: Browser, site: Site, lang: str, **options: Any) -> Iterator[Tour]:
-    """A fresh context recording requests (pages and workers), errors and CSP violations."""
-    context = browser.new_context(locale=LOCALES[lang], service_workers="block", **options)
+def tour(returning_browser: BrowserContext, site: Site) -> Iterator[Tour]:
+    """A new page in the shared profile (``returning_browser``: a returning reader's warm
+    caches; no stored data, which every user of the profile empties after itself), recording
+    requests (pages and workers), errors and CSP violations until the tour ends."""
+    context = returning_browser
     page = context.new_page()
+    page.emulate_media(color_scheme="light")
     record = Tour(context, page, site.origin)
-    context.on("request", lambda request: record.requests.append((request.method, request.url)))
+
+    def on_request(request: Any) -> None:
+        record.requests.append((request.method, request.url))
+
+    context.on("request", on_request)
     page.on("pageerror", lambda error: record.errors.append(str(error)))
 
     def on_console(message: Any) -> None:
@@ -146,12 +153,13 @@ def tour(browser: Browser, site: Site, lang: str, **options: Any) -> Iterator[To
             record.console_csp.append(message.text)
 
     page.on("console", on_console)
-    context.expose_function("__wegoCspViolation", lambda violation: record.csp.append(violation))
-    context.add_init_script(CSP_LISTENER)
+    page.expose_function("__wegoCspViolation", lambda violation: record.csp.append(violation))
+    page.add_init_script(CSP_LISTENER)
     try:
         yield record
     finally:
-        context.close()
+        context.remove_listener("request", on_request)
+        forget_site_data(context, [url for _, url in record.requests])
 
 
 def listing(found: dict[str, Any]) -> str:
@@ -207,9 +215,14 @@ class PageChecks:
     axe: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     schemes: dict[str, str | None] = field(default_factory=dict)
 
-    def check_page(self, t: Tour, url: str) -> None:
-        self.schemes[url] = t.page.locator("body").get_attribute("data-md-color-scheme")
-        self.axe[url] = axe_violations(t.page, rules=self.rules)
+
+#: What the tour reads of every page as it opens, in one round trip: its <html lang>, how many
+#: H1 its article has and the colour scheme Material shows.
+PAGE_FACTS = """() => ({
+  lang: document.documentElement.getAttribute('lang'),
+  headings: document.querySelectorAll('article h1').length,
+  scheme: document.body.getAttribute('data-md-color-scheme'),
+})"""
 
 
 def schemes_in(lang: str, slug: str | None) -> tuple[str, ...]:
@@ -241,29 +254,37 @@ class SchemeChecks:
         return self.light if scheme == "light" else self.dark
 
     @staticmethod
-    def show(t: Tour, scheme: str) -> None:
-        """Show the scheme, if the page does not already (Material keeps the last one chosen
-        for the next page), with Material's own palette option: the code that sets, at load,
-        the palette a reader's system preference asks for (Material follows the preference
-        only when a page loads, so emulating it would need a second load of the page)."""
+    def show(t: Tour, scheme: str, shown: str | None) -> str:
+        """Show the scheme, unless the page does already (``shown``: Material keeps the last
+        one chosen for the next page), with Material's own palette option: the code that
+        sets, at load, the palette a reader's system preference asks for (Material follows
+        the preference only when a page loads, so emulating it would need a second load of
+        the page). Returns the scheme now shown."""
         wanted = PALETTES[scheme]
-        if t.page.locator("body").get_attribute("data-md-color-scheme") == wanted:
-            return
+        if shown == wanted:
+            return shown
         index = list(PALETTES).index(scheme)
         t.page.evaluate("(index) => document.getElementById(`__palette_${index}`).click()", index)
-        t.page.evaluate(SCHEME_SHOWN, [wanted, ms(STEP)])
+        return str(t.page.evaluate(SCHEME_SHOWN, [wanted, ms(STEP)]))
 
     def check_page(self, t: Tour, url: str, schemes: Sequence[str]) -> None:
-        self.langs[url] = t.page.locator("html").get_attribute("lang")
+        facts = t.page.evaluate(PAGE_FACTS)
+        self.langs[url] = facts["lang"]
         if not url.endswith(EXTRA_PAGES):  # Material's 404 page has no article heading
-            self.headings[url] = t.page.locator("article h1").count()
+            self.headings[url] = facts["headings"]
+        shown = facts["scheme"]
         for scheme in schemes:
-            self.show(t, scheme)
-            self.of(scheme).check_page(t, url)
+            shown = self.show(t, scheme, shown)
+            checks = self.of(scheme)
+            checks.schemes[url] = shown
+            checks.axe[url] = axe_violations(t.page, rules=checks.rules)
 
     def check_fees_state(self, t: Tour, where: str, schemes: Sequence[str]) -> None:
+        """axe on the fees page as it stands, in the schemes it was checked in when it
+        opened."""
+        shown = t.page.locator("body").get_attribute("data-md-color-scheme")
         for scheme in schemes:
-            self.show(t, scheme)
+            shown = self.show(t, scheme, shown)
             self.of(scheme).axe[where] = axe_violations(t.page, rules=self.of(scheme).rules)
 
 
@@ -579,12 +600,12 @@ def use_the_form(t: Tour) -> None:
 
 
 @pytest.fixture(scope="module", params=list(LANGS))
-def site_tour(request, browser, site) -> Iterator[tuple[str, Tour]]:
+def site_tour(request, returning_browser, site) -> Iterator[tuple[str, Tour]]:
     """Every page of one language visited once in one browser: each checked by axe as it
     opens, in this language's scheme of it (section 1), this language's keyboard pages
     walked, the widget typed into (section 5) and used, the form used (in FORM_LANG)."""
     lang = request.param
-    with tour(browser, site, lang, color_scheme="light") as t:
+    with tour(returning_browser, site) as t:
         storage: dict[str, list[str]] = {}
         t.notes["checks"] = SchemeChecks()
         t.notes["keyboard"] = {}
