@@ -546,6 +546,22 @@ TYPED = {
 }
 
 
+COUNT = "(selector) => document.querySelectorAll(selector).length"
+#: ``([selector, index]) => state``: the button, in one round trip: its markup (which button it
+#: is), whether a reader can press it (shown and enabled) and whether it downloads a file.
+BUTTON_STATE = """([selector, index]) => {
+  const button = document.querySelectorAll(selector)[index];
+  if (!button) return null;
+  const shown = button.getClientRects().length > 0
+    && getComputedStyle(button).visibility !== 'hidden';
+  return {
+    key: button.outerHTML,
+    usable: shown && !button.matches(':disabled'),
+    download: button.dataset.action === 'download',
+  };
+}"""
+
+
 def use_the_form(t: Tour) -> None:
     """Fill every field of the application form, then press each of its buttons."""
     page = t.page
@@ -578,19 +594,19 @@ def use_the_form(t: Tour) -> None:
     ]
     done: set[str] = set()
     for selector in order:
-        buttons = page.locator(f"article form {selector}")
-        for index in range(buttons.count()):
-            button = buttons.nth(index)
-            key = button.evaluate("b => b.outerHTML")
-            if key in done or not button.is_visible() or not button.is_enabled():
+        found = f"article form {selector}"
+        buttons = page.locator(found)
+        for index in range(page.evaluate(COUNT, found)):
+            state = page.evaluate(BUTTON_STATE, [found, index])  # as it stands now
+            if state is None or state["key"] in done or not state["usable"]:
                 continue
-            done.add(key)
-            if button.get_attribute("data-action") == "download":
+            done.add(state["key"])
+            if state["download"]:
                 with page.expect_download() as download:
-                    button.click()
+                    buttons.nth(index).click()
                 download.value.path()  # the draft is saved by the browser itself, not sent
             else:
-                button.click()
+                buttons.nth(index).click()
             pressed += 1
     t.notes["form"] = {
         "filled": filled,
