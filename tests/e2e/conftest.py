@@ -311,14 +311,18 @@ def started_fees_page(
 @pytest.fixture(scope="module", params=ENGINES)
 def engine(request: pytest.FixtureRequest, site: Site) -> Iterator[EnginePage]:
     """One page in each engine in turn, shared by a module's tests (one start per engine).
-    Firefox is the session's (``firefox``); WebKitGTK starts here, under its own display."""
+    Chromium's is in the shared profile (``returning_browser``), Firefox is the session's
+    (``firefox``); WebKitGTK starts here, under its own display."""
     name = request.param
     if name == "chromium":
-        page: EnginePage = PlaywrightPage(name, request.getfixturevalue("browser"), site.origin)
-        yield page
-        page.close()
+        # A page in the shared profile: a returning reader's Chromium, like ``visit``'s.
+        profile: BrowserContext = request.getfixturevalue("returning_browser")
+        chromium = PlaywrightPage(name, profile, site.origin)
+        yield chromium
+        chromium.close()
+        forget_site_data(profile, chromium.requests)
     elif name == "firefox":
-        page = PlaywrightPage(name, request.getfixturevalue("firefox"), site.origin)
+        page: EnginePage = PlaywrightPage(name, request.getfixturevalue("firefox"), site.origin)
         yield page
         page.close()
     else:
