@@ -89,12 +89,20 @@ def deploy_b(tmp_path_factory: pytest.TempPathFactory) -> tuple[int, Path]:
     return new_fee, build(work / "tree", work / "site-b")
 
 
+def deployed(site: Path, live: Path) -> Path:
+    """``live``, the folder the server serves, made ``site`` at once: a link swapped in one
+    rename, as a Pages deploy switches whole (and no test writes into a built site)."""
+    swap = live.with_name(live.name + ".next")
+    swap.symlink_to(site, target_is_directory=True)
+    swap.replace(live)
+    return live
+
+
 def test_a_reload_after_a_deploy_shows_the_new_fee_in_the_quote_and_the_table(
     browser, built_site, tmp_path, deploy_b
 ):
     new_fee, site_b = deploy_b
-    live = tmp_path / "live"
-    shutil.copytree(built_site, live)
+    live = deployed(built_site, tmp_path / "live")
     context = browser.new_context(service_workers="block")
     page = context.new_page()
     try:
@@ -103,8 +111,7 @@ def test_a_reload_after_a_deploy_shows_the_new_fee_in_the_quote_and_the_table(
             result = page.locator("#fee-quote-result")
             expect(result).to_have_attribute("data-fee-usd", "7000", timeout=ms(ENGINE_START))
             expect(page.locator(CELL)).to_have_attribute("data-fee-usd", "7000")
-            shutil.rmtree(live)  # the deploy: the same server now serves build B
-            shutil.copytree(site_b, live)
+            deployed(site_b, live)  # the deploy: the same server now serves build B
             page.reload()
             expect(page.locator(CELL)).to_have_attribute("data-fee-usd", str(new_fee))
             expect(result).to_have_attribute("data-fee-usd", str(new_fee), timeout=ms(ENGINE_START))
@@ -157,8 +164,7 @@ def test_with_the_service_worker_the_guide_works_offline_and_a_deploy_never_mixe
     after the update the new one again; the old deploy's files go. (Firefox's offline
     reading: tests/e2e/test_offline.py.)"""
     new_fee, site_b = deploy_b
-    live = tmp_path / "live"
-    shutil.copytree(built_site, live)
+    live = deployed(built_site, tmp_path / "live")
     context = browser.new_context(service_workers="allow")
     page = context.new_page()
     errors: list[str] = []
@@ -171,8 +177,7 @@ def test_with_the_service_worker_the_guide_works_offline_and_a_deploy_never_mixe
         page.goto(base)
         wait_until(page, KEPT, kept_addresses(live, base))
 
-        shutil.rmtree(live)  # the deploy
-        shutil.copytree(site_b, live)
+        deployed(site_b, live)  # the deploy
 
         network.close()
         the_cities_example_totals(page, base)
