@@ -7,6 +7,8 @@
 import js from "@eslint/js";
 import globals from "globals";
 
+const NO_MARKUP = "Text goes in as textContent, never as markup.";
+
 export default [
   {
     ignores: ["site/**", "build/**", ".venv/**", "node_modules/**", "htmlcov/**"],
@@ -40,6 +42,29 @@ export default [
   {
     files: ["**/*.mjs"],
     languageOptions: { sourceType: "module" },
+  },
+  {
+    // The site's scripts put text into a page, never markup: whatever a reader typed (or an
+    // engine record holds) reaches the page through textContent, attributes and elements
+    // made one by one. Proved here, for every script and every value; the browser tests
+    // type a sample of hostile values to see the wiring (tests/e2e/test_guarantees.py).
+    files: ["docs/**", "overrides/**"],
+    rules: {
+      "no-restricted-properties": [
+        "error",
+        ...[
+          "innerHTML",
+          "outerHTML",
+          "insertAdjacentHTML",
+          "setHTMLUnsafe",
+          "createContextualFragment",
+          "parseFromString",
+          "srcdoc",
+        ].map((property) => ({ property, message: NO_MARKUP })),
+        { object: "document", property: "write", message: NO_MARKUP },
+        { object: "document", property: "writeln", message: NO_MARKUP },
+      ],
+    },
   },
   {
     // Module Web Workers: no DOM, `self` is the worker's global scope.

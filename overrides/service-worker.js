@@ -135,6 +135,8 @@
     for (const name of await caches.keys()) {
       if (!name.startsWith(PREFIX) || name === CACHE || name === SETTINGS) continue;
       const stamp = await (await caches.open(name)).match(VERSION_ENTRY);
+      // Unstamped while a newer worker is still filling it: never this worker's to delete.
+      if (!stamp && self.registration.installing) continue;
       const folders = stamp ? (await stamp.json()).assetFolders : [];
       const used = folders.some((folder) => inUse.has(folder) && !MANIFEST.assetFolders.includes(folder));
       if (!used) await caches.delete(name);

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,12 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 
 
+@cache
+def axe_source() -> str:
+    """axe-core's script, read once."""
+    return AXE_JS.read_text(encoding="utf-8")
+
+
 def axe_violations(
     page: Page, context: str = "document", rules: Sequence[str] = ()
 ) -> list[dict[str, Any]]:
@@ -27,24 +34,27 @@ def axe_violations(
     Each violation is reduced to its id, impact and the first few failing targets, so an
     assertion message says what to fix.
     """
-    # Evaluated through the DevTools protocol, not as an inline <script>, so the site's
-    # Content-Security-Policy stays in force while axe runs.
-    if not page.evaluate("typeof window.axe === 'object'"):  # once per document
-        page.evaluate(AXE_JS.read_text(encoding="utf-8"))
-    # Judge the page at rest: a colour transition caught half-way (Material's header title
-    # fades in on scroll) would report a contrast that no reader ever sees for long.
-    page.evaluate("() => document.getAnimations().forEach((a) => a.finish())")
     target = "document" if context == "document" else f"document.querySelector({context!r})"
     only = (
         {"type": "rule", "values": list(rules)} if rules else {"type": "tag", "values": WCAG_TAGS}
     )
-    result = page.evaluate(
-        f"""async () => {{
-            const r = await axe.run({target}, {{runOnly: {json.dumps(only)}}});
-            return r.violations.map(v => ({{
-                id: v.id, impact: v.impact, help: v.help,
-                targets: v.nodes.slice(0, 5).map(n => n.target.join(' ')),
-            }}));
-        }}"""
-    )
+    # One round trip when axe is in the document already; null, before the first run in a
+    # document, asks for it to be added.
+    run = f"""async () => {{
+        if (typeof window.axe !== 'object') return null;
+        // Judge the page at rest: a colour transition caught half-way (Material's header
+        // title fades in on scroll) would report a contrast no reader ever sees for long.
+        document.getAnimations().forEach((a) => a.finish());
+        const r = await axe.run({target}, {{runOnly: {json.dumps(only)}}});
+        return r.violations.map(v => ({{
+            id: v.id, impact: v.impact, help: v.help,
+            targets: v.nodes.slice(0, 5).map(n => n.target.join(' ')),
+        }}));
+    }}"""
+    result = page.evaluate(run)
+    if result is None:
+        # Evaluated through the DevTools protocol, not as an inline <script>, so the site's
+        # Content-Security-Policy stays in force while axe runs.
+        page.evaluate(axe_source())
+        result = page.evaluate(run)
     return list(result)

@@ -240,7 +240,14 @@ def visit(
     record = record_page(returning_browser.new_page())
     record_stays_home(request, record, site.origin)
     yield record
-    origins = {"/".join(url.split("/", 3)[:3]) for url in record.requests if url.startswith("http")}
+    forget_site_data(returning_browser, record.requests)
+
+
+def forget_site_data(returning_browser: BrowserContext, requested: Iterable[str]) -> None:
+    """Empty the shared profile of what was stored for every origin of ``requested`` (its
+    HTTP cache is kept on purpose) and of permissions, and close its pages (a worker still
+    downloading ends here): what ``visit`` and the other users of the profile leave."""
+    origins = {"/".join(url.split("/", 3)[:3]) for url in requested if url.startswith("http")}
     pages = returning_browser.pages  # the test's page may be closed by now; any will do
     cdp = returning_browser.new_cdp_session(pages[0] if pages else returning_browser.new_page())
     for origin in sorted(origins):
@@ -248,7 +255,7 @@ def visit(
     cdp.detach()
     returning_browser.clear_permissions()
     for page in returning_browser.pages:
-        page.close()  # pages the test opened too; a worker still downloading ends here
+        page.close()
 
 
 @pytest.fixture
@@ -304,14 +311,18 @@ def started_fees_page(
 @pytest.fixture(scope="module", params=ENGINES)
 def engine(request: pytest.FixtureRequest, site: Site) -> Iterator[EnginePage]:
     """One page in each engine in turn, shared by a module's tests (one start per engine).
-    Firefox is the session's (``firefox``); WebKitGTK starts here, under its own display."""
+    Chromium's is in the shared profile (``returning_browser``), Firefox is the session's
+    (``firefox``); WebKitGTK starts here, under its own display."""
     name = request.param
     if name == "chromium":
-        page: EnginePage = PlaywrightPage(name, request.getfixturevalue("browser"), site.origin)
-        yield page
-        page.close()
+        # A page in the shared profile: a returning reader's Chromium, like ``visit``'s.
+        profile: BrowserContext = request.getfixturevalue("returning_browser")
+        chromium = PlaywrightPage(name, profile, site.origin)
+        yield chromium
+        chromium.close()
+        forget_site_data(profile, chromium.requests)
     elif name == "firefox":
-        page = PlaywrightPage(name, request.getfixturevalue("firefox"), site.origin)
+        page: EnginePage = PlaywrightPage(name, request.getfixturevalue("firefox"), site.origin)
         yield page
         page.close()
     else:

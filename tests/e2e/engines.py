@@ -175,22 +175,38 @@ class EnginePage(ABC):
 
 
 class PlaywrightPage(EnginePage):
-    """Chromium or Firefox through Playwright: one context, one page, shared by the tests."""
+    """Chromium or Firefox through Playwright: one page, shared by the tests, in a context of
+    its own or in a profile the session shares."""
 
     def __init__(
-        self, name: str, browser: Browser, origin: str, *, service_workers: bool = False
+        self,
+        name: str,
+        browser: Browser | BrowserContext,
+        origin: str,
+        *,
+        service_workers: bool = False,
     ) -> None:
-        """``service_workers``: let the guide's service worker run (the offline tests); other
-        tests block it, so that every request they check reaches the server."""
+        """``browser``: a browser, in which the page gets a context of its own, or a context
+        (the session's shared profile, warm caches and all) the page only borrows: closing
+        the page leaves it running. ``service_workers``: let the guide's service worker run
+        (the offline tests; a context of its own only); other tests block it, so that every
+        request they check reaches the server."""
         super().__init__(origin)
         self.name = name
-        self.context: BrowserContext = browser.new_context(
-            locale="ru-RU", service_workers="allow" if service_workers else "block"
-        )
-        self.context.on("request", lambda request: self.requests.append(request.url))
+        self.owned = isinstance(browser, Browser)
+        if isinstance(browser, Browser):
+            self.context: BrowserContext = browser.new_context(
+                locale="ru-RU", service_workers="allow" if service_workers else "block"
+            )
+        else:
+            self.context = browser
+        self.context.on("request", self._record)
         self.page: Page = self.context.new_page()
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
         self.page.set_default_timeout(ms(STEP))
+
+    def _record(self, request: Any) -> None:
+        self.requests.append(request.url)
 
     def goto(self, url: str) -> None:
         self.page.emulate_media(media="screen")
@@ -218,7 +234,11 @@ class PlaywrightPage(EnginePage):
             self.evaluate(PRINT_RULES_ON_SCREEN)
 
     def close(self) -> None:
-        self.context.close()
+        if self.owned:
+            self.context.close()
+        else:
+            self.context.remove_listener("request", self._record)
+            self.page.close()
 
 
 def launch_firefox(playwright: Playwright, home: Path) -> Browser:
