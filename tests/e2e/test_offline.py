@@ -1,10 +1,11 @@
-"""Offline after one visit, in Firefox: the reader opens one page of the guide with the
-network up, the server then goes away, and the guide still works from the service worker's
-kept copy: every file of the guide is kept before the network goes; the fees page quotes (in
-the other language, never opened) and the application form opens with its draft after a
-reload. The same in Chromium, then across a deploy and the worker's update, is one journey in
-tests/e2e/test_deploy_reload.py (the service worker serves every kept page by the same code,
-so one kept page a component there and here is enough)."""
+"""Offline after one visit, in Firefox: the reader opens one page of the guide with the network up,
+the server then goes away, and the guide still works from the service worker's kept copy: every
+file of the guide is kept before the network goes; the fees page quotes (in the other language,
+never opened), its search finds pages (Material's search worker and its lunr languages are
+kept), and the application form opens with its draft after a reload. The same in Chromium, then
+across a deploy and the worker's update, is one journey in tests/e2e/test_deploy_reload.py (the
+service worker serves every kept page by the same code, so one kept page a component there and
+here is enough)."""
 
 from __future__ import annotations
 
@@ -78,9 +79,18 @@ def test_after_one_visit_the_whole_guide_works_offline(reader: OfflineReader, bu
     page.goto(f"{reader.base}en/fees/{QUERY}")
     page.wait_for_attribute("#fee-quote-result", "data-fee-usd", "7000", ENGINE_START)
     assert page.attribute("#fee-quote", "data-engine-path") == "snapshot"
+    search_finds_pages(page)
 
     the_application_draft_comes_back(page, reader.base)
     assert page.errors == []
+
+
+def search_finds_pages(page: EnginePage) -> None:
+    """Material's search, typed into (it reads the field on key-up), lists pages."""
+    page.click(".md-search__input")
+    page.fill(".md-search__input", "fee")
+    page.press(".md-search__input", "End")
+    page.wait_for(".md-search-result__item")
 
 
 def the_application_draft_comes_back(page: EnginePage, base: str) -> None:
