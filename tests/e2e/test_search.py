@@ -1,11 +1,10 @@
-"""Material's search on the fees page, whose index waits for the calculator's engine.
+"""Material's search on the fees page, whose worker waits for the calculator's engine.
 
-The fees page points Material at a worker that holds the search index while the engine starts
-(docs/assets/javascripts/search-hold-worker.js; its rules are proved in
-tests/js/search-hold.test.mjs). What only the real page can show: Material uses that worker,
-the page's release reaches it once the engine is up, a query typed while the engine is still
-starting is answered (Material's second message releases the index), and search finds pages in
-the page's language.
+The fees page holds Material's search worker while the engine starts
+(overrides/partials/search-hold.js; its rules are proved in tests/js/search-hold.test.mjs).
+What only the real page can show: no search worker runs while the engine starts, the page's
+release starts it once the engine is up, a query typed while the engine is still starting is
+answered, and search finds pages in the page's language.
 """
 
 from __future__ import annotations
@@ -67,10 +66,13 @@ def test_the_index_is_built_once_the_engine_is_up_and_search_finds_pages(
 ) -> None:
     page = visit.page
     let_through = hold_snapshot(page)
-    with page.expect_worker(lambda worker: "search-hold-worker.js#" in worker.url):
+    with page.expect_worker(lambda worker: "quote-worker.mjs" in worker.url):
         page.goto(site.url("ru", "fees/"))
+    page.wait_for_load_state()
+    searching = [worker.url for worker in page.workers if "/workers/search." in worker.url]
+    assert searching == [], "no search worker while the engine starts"
     ready = placeholder(page)
-    expect(page.locator(META), "held while the engine starts").not_to_have_text(ready)
+    expect(page.locator(META), "no search index yet").not_to_have_text(ready)
     let_through()
     expect_engine_ready(page)
     expect(page.locator(META), "built once the engine is up").to_have_text(ready, timeout=ms(STEP))

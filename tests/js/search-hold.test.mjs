@@ -1,143 +1,129 @@
-// Material's search index held on the fees page until the engine is settled: the holding worker
-// (a classic script, run here in its own global scope) and the page's side.
+// Material's search worker held on the fees page while the engine starts: the inline script
+// (run here against a stand-in window whose Worker records what it is given) and the page's
+// release.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import vm from "node:vm";
 
-import { SEARCH_HOLD, SearchRelease } from "../../docs/assets/javascripts/search-hold.mjs";
+import { SearchRelease } from "../../docs/assets/javascripts/search-hold.mjs";
 
-const WORKER = readFileSync(new URL("../../docs/assets/javascripts/search-hold-worker.js", import.meta.url), "utf8");
-const SITE = "https://example.org/guide/";
-const MATERIAL = `${SITE}assets/javascripts/workers/search.1234.min.js`;
-const HOLDER = `${SITE}assets/v/abcd/javascripts/search-hold-worker.js`;
+const HOLD = readFileSync(new URL("../../overrides/partials/search-hold.js", import.meta.url), "utf8");
+const PAGE = "https://example.org/guide/fees/";
+const MATERIAL = "../assets/javascripts/workers/search.1234.min.js";
 
-// A BroadcastChannel that records what it is told and lets a test speak on it.
-class FakeChannel {
-  static opened = [];
-  constructor(name) {
-    this.name = name;
+// A browser Worker as far as the hold uses it: it records what is posted and can answer.
+class FakeWorker extends EventTarget {
+  static started = [];
+  constructor(url, options) {
+    super();
+    this.url = String(url);
+    this.options = options;
     this.posted = [];
-    this.closed = false;
-    this.onmessage = null;
-    FakeChannel.opened.push(this);
+    this.terminated = false;
+    FakeWorker.started.push(this);
   }
   postMessage(data) {
     this.posted.push(data);
   }
-  close() {
-    this.closed = true;
-  }
-  hear(data) {
-    this.onmessage?.({ data });
+  terminate() {
+    this.terminated = true;
   }
 }
 
-// The holding worker in a scope of its own, with Material's worker played by `importScripts`:
-// it listens for messages and loads a lunr language relative to its own address.
-function startHolder({ material = MATERIAL, channel = true } = {}) {
-  const scope = new EventTarget();
-  const seen = { imported: [], material: [], timers: [] };
-  Object.assign(scope, {
-    self: scope,
-    location: new URL(`${HOLDER}#${encodeURIComponent(material)}`),
-    URL,
-    MessageEvent,
-    setTimeout: (callback, ms) => seen.timers.push({ callback, ms }),
+// The fees page: Material's configuration, and the window the inline script runs in.
+function fakePage({ config = JSON.stringify({ search: MATERIAL }) } = {}) {
+  FakeWorker.started = [];
+  const timers = [];
+  const window = {
+    Worker: FakeWorker,
+    document: { baseURI: PAGE, getElementById: (id) => (id === "__config" ? { textContent: config } : null) },
+    setTimeout: (callback, ms) => timers.push({ callback, ms }) && timers.length,
     clearTimeout: () => {},
-    importScripts: (...urls) => {
-      seen.imported.push(...urls);
-      if (urls[0] !== material) return;
-      scope.addEventListener("message", (event) => seen.material.push(event.data));
-      scope.importScripts("../lunr/min/lunr.ru.min.js");
-    },
-  });
-  FakeChannel.opened = [];
-  if (channel) scope.BroadcastChannel = FakeChannel;
-  vm.runInNewContext(WORKER, scope);
-  const send = (data) => scope.dispatchEvent(new MessageEvent("message", { data }));
-  return { scope, seen, send, page: FakeChannel.opened[0] };
+    URL,
+    EventTarget,
+    MessageEvent,
+    ErrorEvent: class extends Event {},
+  };
+  window.window = window;
+  vm.runInNewContext(HOLD, window);
+  return { window, timers };
 }
 
-test("the index waits until the page says its engine is settled, then reaches Material's worker", () => {
-  const { seen, send, page } = startHolder();
-  assert.equal(page.name, SEARCH_HOLD.channel, "the page's channel");
-  assert.deepEqual(page.posted, [SEARCH_HOLD.ask], "asks whether the page is settled already");
-  send({ type: 0, data: "the index" });
-  assert.deepEqual(seen.imported, [], "Material's worker is not even loaded while held");
-  page.hear("something else");
-  assert.deepEqual(seen.imported, [], "only the page's release releases");
-  page.hear(SEARCH_HOLD.release);
-  assert.deepEqual(seen.imported, [MATERIAL, `${SITE}assets/javascripts/lunr/min/lunr.ru.min.js`],
-    "Material's worker, then its lunr language from beside Material's worker");
-  assert.deepEqual(seen.material, [{ type: 0, data: "the index" }]);
-  assert.ok(page.closed);
-  send({ type: 2, data: "query" });
-  assert.deepEqual(seen.material.at(-1), { type: 2, data: "query" }, "later messages go straight through");
-  assert.equal(seen.material.length, 2);
+test("Material's search worker waits, keeping its messages in order, until the page releases it", () => {
+  const { window } = fakePage();
+  const worker = new window.Worker(MATERIAL);
+  const heard = [];
+  worker.addEventListener("message", (event) => heard.push(event.data));
+  worker.postMessage({ type: 0, data: "the index" });
+  worker.postMessage({ type: 2, data: "fee" });
+  assert.deepEqual(FakeWorker.started, [], "no worker while held");
+  window.__wegoSearchHold.release();
+  assert.equal(FakeWorker.started.length, 1);
+  const real = FakeWorker.started[0];
+  assert.equal(real.url, MATERIAL, "Material's own worker, as Material named it");
+  assert.deepEqual(real.posted, [{ type: 0, data: "the index" }, { type: 2, data: "fee" }]);
+  real.dispatchEvent(new MessageEvent("message", { data: { type: 1 } }));
+  assert.deepEqual(heard, [{ type: 1 }], "the worker's answers reach Material's listener");
+  worker.postMessage({ type: 2, data: "fees" });
+  assert.deepEqual(real.posted.at(-1), { type: 2, data: "fees" }, "later messages go straight through");
+  assert.equal(window.Worker, FakeWorker, "the page's Worker is the browser's again");
+  window.__wegoSearchHold.release();
+  assert.equal(FakeWorker.started.length, 1, "released once");
 });
 
-test("a second message from Material (the reader searching) releases at once, the index first", () => {
-  const { seen, send } = startHolder();
-  send({ type: 0, data: "the index" });
-  send({ type: 2, data: "fee" });
-  assert.deepEqual(seen.material, [{ type: 0, data: "the index" }, { type: 2, data: "fee" }]);
+test("every other worker, the calculator's among them, starts at once", () => {
+  const { window } = fakePage();
+  const quote = new window.Worker("../assets/v/abcd/javascripts/quote-worker.mjs", { type: "module" });
+  assert.ok(quote instanceof FakeWorker);
+  assert.deepEqual(quote.options, { type: "module" });
 });
 
 test("search never waits longer than its limit for an engine that neither starts nor fails", () => {
-  const { seen, send } = startHolder();
-  send({ type: 0, data: "the index" });
-  assert.equal(seen.timers.length, 1);
-  assert.ok(seen.timers[0].ms >= 5000 && seen.timers[0].ms <= 30_000, "a limit of seconds");
-  seen.timers[0].callback();
-  assert.deepEqual(seen.material, [{ type: 0, data: "the index" }]);
+  const { window, timers } = fakePage();
+  new window.Worker(`${PAGE}${MATERIAL}`);
+  assert.equal(timers.length, 1);
+  assert.ok(timers[0].ms >= 5000 && timers[0].ms <= 30_000, "a limit of seconds");
+  timers[0].callback();
+  assert.equal(FakeWorker.started.length, 1);
 });
 
-test("without BroadcastChannel nothing is held", () => {
-  const { seen, send } = startHolder({ channel: false });
-  send({ type: 0, data: "the index" });
-  assert.deepEqual(seen.material, [{ type: 0, data: "the index" }]);
+test("a worker Material ends while held never starts", () => {
+  const { window } = fakePage();
+  const worker = new window.Worker(MATERIAL);
+  worker.postMessage("the index");
+  worker.terminate();
+  window.__wegoSearchHold.release();
+  assert.deepEqual(FakeWorker.started, []);
 });
 
-test("a worker address on another host is never loaded", () => {
-  const { seen, page } = startHolder({ material: "https://elsewhere.example/search.js" });
-  page.hear(SEARCH_HOLD.release);
-  assert.deepEqual(seen.imported, []);
+test("a configuration the script cannot read leaves Material's worker alone", () => {
+  const { window } = fakePage({ config: "not json" });
+  assert.equal(window.Worker, FakeWorker);
+  assert.equal(window.__wegoSearchHold, undefined);
 });
 
-// The page: Material's search form (or none) and a BroadcastChannel (or none).
-function fakeWindow({ channel = true, searchForm = true } = {}) {
+// The page: Material's search form (or none) and the hold (or none).
+function fakeWindow({ hold = true, searchForm = true } = {}) {
   const form = searchForm ? new EventTarget() : null;
-  FakeChannel.opened = [];
-  return {
-    form,
-    win: {
-      document: { forms: { namedItem: (name) => (name === "search" ? form : null) } },
-      ...(channel ? { BroadcastChannel: FakeChannel } : {}),
-    },
+  const released = [];
+  const win = {
+    document: { forms: { namedItem: (name) => (name === "search" ? form : null) } },
+    ...(hold ? { __wegoSearchHold: { release: () => released.push(true) } } : {}),
   };
+  return { win, form, released };
 }
 
-test("the page releases once, and answers a holding worker that asks after it did", () => {
-  const release = new SearchRelease(fakeWindow().win);
-  const channel = FakeChannel.opened[0];
-  assert.equal(channel.name, SEARCH_HOLD.channel);
-  channel.hear(SEARCH_HOLD.ask);
-  assert.deepEqual(channel.posted, [], "not settled yet: no answer");
-  release.release();
-  release.release();
-  assert.deepEqual(channel.posted, [SEARCH_HOLD.release], "said once");
-  channel.hear(SEARCH_HOLD.ask);
-  assert.deepEqual(channel.posted, [SEARCH_HOLD.release, SEARCH_HOLD.release], "a late worker is answered");
+test("the page releases the hold when told, and when the reader turns to the search field", () => {
+  const told = fakeWindow();
+  new SearchRelease(told.win).release();
+  assert.equal(told.released.length, 1);
+  const searching = fakeWindow();
+  new SearchRelease(searching.win);
+  searching.form.dispatchEvent(new Event("focusin"));
+  assert.equal(searching.released.length, 1, "Material sends no query before its index is built");
 });
 
-test("turning to the search field releases at once: Material sends no query before its index", () => {
-  const { win, form } = fakeWindow();
-  new SearchRelease(win);
-  form.dispatchEvent(new Event("focusin"));
-  assert.deepEqual(FakeChannel.opened[0].posted, [SEARCH_HOLD.release]);
-});
-
-test("a page without BroadcastChannel or a search form releases without error", () => {
-  assert.doesNotThrow(() => new SearchRelease(fakeWindow({ channel: false, searchForm: false }).win).release());
+test("a page without the hold or a search form releases without error", () => {
+  assert.doesNotThrow(() => new SearchRelease(fakeWindow({ hold: false, searchForm: false }).win).release());
 });
