@@ -18,6 +18,7 @@ from playwright.sync_api import Page, Route, expect
 from calculator import Language, answer
 from tests.pages import LANGS
 
+from .material_search import RESULTS, search
 from .timeouts import ENGINE_START, ms
 from .waits import expect_engine_ready
 
@@ -350,10 +351,11 @@ def test_the_engine_starts_at_once_its_loading_is_announced_and_a_failed_start_e
 ):
     """Opened, with no interaction, the fees page starts downloading the engine (other pages
     download none of it: the tour of tests/e2e/test_guarantees.py), and a status says so in
-    the page's language (no empty box); when the download fails, the reader is told why, and
-    the schedule table still reads. (Which failure gets which message is proved in
-    tests/js/quote-client.test.mjs; a first visit's start that completes, and the path it
-    took, in tests/e2e/test_engine_start.py and test_engines.py.)"""
+    the page's language (no empty box); when the download fails, the reader is told why, the
+    schedule table still reads, and Material's search, held while the engine started, works.
+    (Which failure gets which message is proved in tests/js/quote-client.test.mjs; a first
+    visit's start that completes, and the path it took, in tests/e2e/test_engine_start.py
+    and test_engines.py.)"""
     page = first_visit.page
     held: list[Route] = []
     failing = False
@@ -371,6 +373,7 @@ def test_the_engine_starts_at_once_its_loading_is_announced_and_a_failed_start_e
     expect(status, "loading is said").to_have_text("Калькулятор загружается…")
     expect(status).to_have_attribute("role", "status")
     expect(page.locator("#fee-quote")).to_have_attribute("aria-busy", "true")
+    searching = [worker.url for worker in page.workers if "/workers/search." in worker.url]
 
     failing = True  # the held download fails now, and so would one still to come
     for route in held:
@@ -382,6 +385,21 @@ def test_the_engine_starts_at_once_its_loading_is_announced_and_a_failed_start_e
         "Не удалось загрузить файлы калькулятора"
     )
     expect(page.locator(".wego-schedule td"), "the table remains").to_have_count(64)
+    search_waited_for_the_engine(page, searching)
+
+
+def search_waited_for_the_engine(page: Page, searching_while_held: list[str]) -> None:
+    """Material's search worker did not run while the engine started (its index, about 0.3 s
+    of processor time, is held: overrides/partials/search-hold.js), runs once the start is
+    settled (here: failed), and search finds Russian pages."""
+    assert searching_while_held == [], "no search worker while the engine starts"
+    ready = page.evaluate(
+        "JSON.parse(document.getElementById('__config').textContent)"
+        ".translations['search.result.placeholder']"
+    )
+    expect(page.locator(".md-search-result__meta"), "the index built").to_have_text(ready)
+    search(page, "взнос")
+    expect(page.locator(RESULTS).first, "Russian pages found").to_be_visible()
 
 
 def test_without_javascript_nothing_pretends_to_work(browser, site):
