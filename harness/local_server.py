@@ -155,6 +155,11 @@ class LoopbackServer(ThreadingHTTPServer):
         super().handle_error(request, client_address)
 
 
+#: How often the server's loop looks for the stop request, in seconds: its default (0.5 s) made
+#: every test that takes a server away wait half a second for it.
+SHUTDOWN_POLL_S = 0.02
+
+
 @contextmanager
 def serve(
     directory: Path,
@@ -169,7 +174,8 @@ def serve(
     handler_class = type("Handler", (SubPathHandler,), attributes)
     handler = functools.partial(handler_class, directory=str(directory))
     server = LoopbackServer(("127.0.0.1", port), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    loop = functools.partial(server.serve_forever, poll_interval=SHUTDOWN_POLL_S)
+    thread = threading.Thread(target=loop, daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}"

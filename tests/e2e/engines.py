@@ -14,6 +14,7 @@ script (so the page's Content-Security-Policy stays as it is) that collects unca
 
 from __future__ import annotations
 
+import functools
 import http.client
 import os
 import shutil
@@ -31,6 +32,7 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright
 
+from harness.local_server import SHUTDOWN_POLL_S
 from scripts.browser import FIREFOX, FIREFOX_PREFS, WEBKIT_BROWSER, WEBKIT_DRIVER
 
 from .timeouts import ENGINE_START, STEP, ms
@@ -407,7 +409,8 @@ class WebKitPage(EnginePage):
         super().__init__(origin)
         self.proxy = RecordingProxy(self.origins)
         self.requests = self.proxy.requests
-        threading.Thread(target=self.proxy.serve_forever, daemon=True).start()
+        loop = functools.partial(self.proxy.serve_forever, poll_interval=SHUTDOWN_POLL_S)
+        threading.Thread(target=loop, daemon=True).start()
         self.scratch = tempfile.TemporaryDirectory(prefix="webkit-")
         options = Options()
         options.binary_location = WEBKIT_BROWSER

@@ -22,6 +22,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
+from harness.local_server import SHUTDOWN_POLL_S
+
 ELSEWHERE = "/elsewhere/"
 CYRILLIC = re.compile("[А-Яа-яЁё]")
 ENGLISH_INTERFACE = re.compile(r"\b(Search|Switch to|Back to top|Skip to|Page not found)\b")
@@ -69,7 +71,8 @@ def elsewhere(built_site: Path) -> Iterator[str]:
     """The built site served at another sub-path than the configured one; yields its URL."""
     handler = functools.partial(PagesLikeHandler, directory=str(built_site))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    loop = functools.partial(server.serve_forever, poll_interval=SHUTDOWN_POLL_S)
+    threading.Thread(target=loop, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}{ELSEWHERE}"
     server.shutdown()
     server.server_close()
