@@ -230,7 +230,7 @@ export class FeeWidget {
 }
 
 /**
- * Start the widget on every `form#fee-quote` of `doc` not started yet. Material's search index,
+ * Start the widget on every `form#fee-quote` of `doc` not started yet. Material's search worker,
  * held on this page while the engine starts (search-hold.mjs), is released once it is settled.
  */
 export function initAll(doc = document, win = window) {
