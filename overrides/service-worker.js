@@ -129,16 +129,21 @@
     );
   }
 
+  // A newer worker (installing, or installed and waiting to take over) has its own cache, which
+  // this worker must never delete: it cleans up itself once it takes over. (Seen: an old worker
+  // whose clean-up waited on closing pages listed the caches after the new one had filled its
+  // own, and deleted it.)
+  const newerWorker = () => Boolean(self.registration.installing || self.registration.waiting);
+
   let cleaning = null;
   async function removeUnusedVersions() {
     const inUse = new Set(await pageFolders());
     for (const name of await caches.keys()) {
       if (!name.startsWith(PREFIX) || name === CACHE || name === SETTINGS) continue;
       const stamp = await (await caches.open(name)).match(VERSION_ENTRY);
-      // Unstamped while a newer worker is still filling it: never this worker's to delete.
-      if (!stamp && self.registration.installing) continue;
       const folders = stamp ? (await stamp.json()).assetFolders : [];
       const used = folders.some((folder) => inUse.has(folder) && !MANIFEST.assetFolders.includes(folder));
+      if (newerWorker()) return;
       if (!used) await caches.delete(name);
     }
   }
