@@ -13,6 +13,7 @@ import { queryFor } from "./link-query.mjs";
 import { buildPrintSheet } from "./quote-print.mjs";
 import { QuoteForm, startAll, startEngine } from "./quote-form.mjs";
 import { announcement, renderLines } from "./quote-lines.mjs";
+import { readerPaused } from "./reader-pause.mjs";
 import { SearchRelease } from "./search-hold.mjs";
 
 const FIELDS = ["population", "country", "gdp", "category", "approval_year"];
@@ -23,6 +24,10 @@ const ERROR_DELAY_MS = 400;
 // Screen readers hear a short summary once the reader stops typing, not every keystroke's.
 const ANNOUNCE_DELAY_MS = 1200;
 const MATCH = "wego-schedule__match";
+// Material's search builds its index (about 0.3 s of processor time) once the engine is settled
+// and the reader has paused this long: measured, building it during the first re-quotes
+// lengthened their slow tail.
+const SEARCH_QUIET_MS = 1_000;
 
 export class FeeWidget {
   /** @param {HTMLFormElement} root  the `#fee-quote` form  @param {Window} win */
@@ -231,15 +236,18 @@ export class FeeWidget {
 
 /**
  * Start the widget on every `form#fee-quote` of `doc` not started yet. Material's search worker,
- * held on this page while the engine starts (search-hold.mjs), is released once it is settled.
+ * held on this page while the engine starts (search-hold.mjs), is released once it is settled
+ * and the reader has paused.
  */
 export function initAll(doc = document, win = window) {
   const search = new SearchRelease(win);
-  const startAndRelease = (onProgress) => {
-    const client = startEngine(onProgress);
-    const settled = () => search.release();
-    client.ready.then(settled, settled);
-    return client;
-  };
-  startAll(doc, "form#fee-quote", (root) => new FeeWidget(root, win, startAndRelease).init());
+  startAll(doc, "form#fee-quote", (root) => {
+    const startAndRelease = (onProgress) => {
+      const client = startEngine(onProgress);
+      const settled = () => readerPaused(root, SEARCH_QUIET_MS, win).then(() => search.release());
+      client.ready.then(settled, settled);
+      return client;
+    };
+    new FeeWidget(root, win, startAndRelease).init();
+  });
 }

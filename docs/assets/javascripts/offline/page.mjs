@@ -1,6 +1,7 @@
 // Every page's entry for offline reading: registers the service worker (register.mjs) once the
 // page no longer needs the network for itself. Loaded by overrides/main.html with the offer's
 // root element.
+import { readerPaused } from "../reader-pause.mjs";
 import { OfflineSupport, serviceWorkerUrl } from "./register.mjs";
 
 // The longest a calculator page waits for its engine before the worker starts keeping files.
@@ -9,25 +10,6 @@ const CALCULATOR_WAIT_MS = 15_000;
 // engine) competes with the reader's re-quotes for the processor: measured, it more than
 // doubled their p95 (9 ms to 20 ms). So it starts once the reader has paused this long.
 const QUIET_MS = 5_000;
-const READER_EVENTS = ["input", "keydown", "pointerdown"];
-
-// Resolves once nobody has typed, pressed or clicked in `calculator` for QUIET_MS.
-function readerPaused(calculator) {
-  return new Promise((resolve) => {
-    let timer;
-    const listeners = { restart: null };
-    const done = () => {
-      for (const name of READER_EVENTS) calculator.removeEventListener(name, listeners.restart, true);
-      resolve();
-    };
-    listeners.restart = () => {
-      clearTimeout(timer);
-      timer = setTimeout(done, QUIET_MS);
-    };
-    for (const name of READER_EVENTS) calculator.addEventListener(name, listeners.restart, true);
-    listeners.restart();
-  });
-}
 
 // Resolves once the page has loaded and, on a page with a calculator, once its engine is up (or
 // has failed): the worker's first downloads (the whole guide, about 1.5 MB) would otherwise
@@ -53,7 +35,7 @@ function pageSettled() {
       resolve();
     }, CALCULATOR_WAIT_MS);
   });
-  return Promise.all([loaded, engineSettled]).then(() => readerPaused(calculator));
+  return Promise.all([loaded, engineSettled]).then(() => readerPaused(calculator, QUIET_MS));
 }
 
 function init() {
