@@ -22,7 +22,7 @@ from harness.local_server import SUB_PATH, serve
 from harness.site_build import BUILD_EPOCH
 from sitebuild.city_examples import example_text
 
-from .test_offline import kept_addresses
+from .test_offline import ALL_KEPT, kept_addresses
 from .timeouts import ENGINE_START, KEEP_OFFLINE, ms
 from .waits import until_true
 
@@ -119,11 +119,6 @@ def test_a_reload_after_a_deploy_shows_the_new_fee_in_the_quote_and_the_table(
         context.close()
 
 
-KEPT = """async (urls) => {
-  if (!navigator.serviceWorker.controller) return null;
-  for (const url of urls) if (!(await caches.match(url))) return null;
-  return true;
-}"""
 OFFER = "#wego-update button"
 
 
@@ -175,7 +170,7 @@ def test_with_the_service_worker_the_guide_works_offline_and_a_deploy_never_mixe
         port = int(origin.rsplit(":", 1)[1])
         base = origin + SUB_PATH
         page.goto(base)
-        wait_until(page, KEPT, kept_addresses(live, base))
+        wait_until(page, ALL_KEPT, kept_addresses(live, base))
 
         deployed(site_b, live)  # the deploy
 
@@ -193,7 +188,7 @@ def test_with_the_service_worker_the_guide_works_offline_and_a_deploy_never_mixe
         page.wait_for_load_state()
         expect_one_deploy(page, new_fee)
 
-        wait_until(page, KEPT, kept_addresses(live, base))
+        wait_until(page, ALL_KEPT, kept_addresses(live, base))
         network.close()
         page.reload()
         expect_one_deploy(page, new_fee)

@@ -20,17 +20,20 @@ from harness.local_server import SUB_PATH, serve
 from sitebuild.offline_manifest import SERVICE_WORKER
 
 from .engines import EnginePage, PlaywrightPage
+from .material_search import QUERY as QUERY_FIELD
+from .material_search import RESULTS
 from .timeouts import ENGINE_START, KEEP_OFFLINE
 
 pytestmark = pytest.mark.browser
 
 QUERY = "?population=624518&gdp=47404.96"
 
-MISSING_FILES = """async (urls) => {
+#: ``(urls) => …``: true once a service worker controls the page and every one of ``urls`` is in
+#: its caches, else null (for ``wait_until``).
+ALL_KEPT = """async (urls) => {
   if (!navigator.serviceWorker.controller) return null;
-  const missing = [];
-  for (const url of urls) if (!(await caches.match(url))) missing.push(url);
-  return missing.length === 0 ? "all kept" : null;
+  for (const url of urls) if (!(await caches.match(url))) return null;
+  return true;
 }"""
 
 
@@ -72,7 +75,7 @@ def reader(request: pytest.FixtureRequest, built_site: Path) -> Iterator[Offline
 def test_after_one_visit_the_whole_guide_works_offline(reader: OfflineReader, built_site: Path):
     page = reader.page
     page.goto(reader.base)  # the Russian home page: no calculator on it
-    page.wait_until(MISSING_FILES, kept_addresses(built_site, reader.base), KEEP_OFFLINE)
+    page.wait_until(ALL_KEPT, kept_addresses(built_site, reader.base), KEEP_OFFLINE)
     reader.go_offline()
 
     # A page never opened, in the other language, quotes from the kept engine.
@@ -87,10 +90,10 @@ def test_after_one_visit_the_whole_guide_works_offline(reader: OfflineReader, bu
 
 def search_finds_pages(page: EnginePage) -> None:
     """Material's search, typed into (it reads the field on key-up), lists pages."""
-    page.click(".md-search__input")
-    page.fill(".md-search__input", "fee")
-    page.press(".md-search__input", "End")
-    page.wait_for(".md-search-result__item")
+    page.click(QUERY_FIELD)
+    page.fill(QUERY_FIELD, "fee")
+    page.press(QUERY_FIELD, "End")
+    page.wait_for(RESULTS)
 
 
 def the_application_draft_comes_back(page: EnginePage, base: str) -> None:
