@@ -92,10 +92,11 @@ lint: setup ## ruff, mypy, ESLint (every JavaScript file) and zizmor (the GitHub
 
 # The plugins' options are given here, not in pyproject.toml's addopts, so that a plain
 # `pytest tests/calculator/test_lookup.py` needs none of them. pytest-xdist: `auto` is
-# `pytest_xdist_auto_num_workers` in tests/conftest.py; `loadfile` keeps each test file in one
-# process, so a module's shared browser page is made once. pytest-pyodide: Node, and the
+# `pytest_xdist_auto_num_workers` in tests/conftest.py; `loadgroup` runs each group that
+# tests/conftest.py gives the tests in one process (the Chromium tests in one, everything else
+# beside them), so a module's shared browser page is made once. pytest-pyodide: Node, and the
 # distribution that `make pyodide-test-dist` assembles.
-PYTEST_PLUGIN_OPTIONS = --numprocesses=auto --dist=loadfile --runtime=node --dist-dir=$(PYODIDE_TEST_DIST)
+PYTEST_PLUGIN_OPTIONS = --numprocesses=auto --dist=loadgroup --runtime=node --dist-dir=$(PYODIDE_TEST_DIST)
 
 test: setup $(STAMPS)/debian-packages lint test-js pyodide-test-dist ## Run every test: engine, engine in Pyodide, built site, browser end-to-end (what CI runs)
 	$(PY) -m pytest $(PYTEST_PLUGIN_OPTIONS) --hypothesis-profile=thorough

@@ -49,18 +49,80 @@ def pytest_configure(config: pytest.Config) -> None:
 
 @pytest.hookimpl(optionalhook=True)  # pytest-xdist's hook: unknown when xdist is disabled
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
-    """How many processes `-n auto` starts: one per two cores, none on fewer than four; without
-    the browser tests (`make check`), one per core.
-
-    A browser test keeps about two cores busy (the page, its worker running Pyodide, the
-    driver and pytest), so on fewer than four cores a second process only fights the first
-    for them; from four cores up, two or more processes each get their own.
-    """
+    """How many processes `-n auto` starts: with the browser tests (`make test`), two on two
+    cores or more, one per group of :func:`pytest_collection_modifyitems`; without them
+    (`make check`), one per core."""
     cores = os.cpu_count() or 1
-    if "not browser" in config.getoption("markexpr"):  # `make check`: one core per process
+    if not browser_tests_selected(config):  # `make check`: one core per process
         return cores if cores >= 2 else 0
-    workers = cores // 2
-    return workers if workers >= 2 else 0
+    return 2 if cores >= 2 else 0
+
+
+#: pytest-xdist's group (``--dist=loadgroup``) of the browser tests that share the session's
+#: Chromium, its profile and its pages: one process runs them, in file order, each shared
+#: page made once. They are the run's long path.
+CHROMIUM_GROUP = "chromium"
+#: The group of every other test, when the browser tests run too: the engine in CPython and
+#: in Pyodide, the built site, the snapshot made afresh, the second build, and
+#: :data:`BESIDE_CHROMIUM_FILES`.
+BESIDE_CHROMIUM_GROUP = "beside chromium"
+#: Browser test files that share no browser with the Chromium group: the three engines' file
+#: launches its own Firefox and WebKit (under Xvfb) and, in this process, its own Chromium.
+BESIDE_CHROMIUM_FILES = frozenset({"test_engines.py"})
+#: How much lower the process beside the Chromium group runs (`nice`, inherited by every
+#: browser, Node and build it starts): its tests take the time the Chromium group leaves idle
+#: instead of slowing the run's long path.
+BESIDE_CHROMIUM_NICENESS = 10
+
+#: The browser tests: everything under tests/e2e.
+E2E = Path(__file__).resolve().parent / "e2e"
+
+
+def browser_tests_selected(config: pytest.Config) -> bool:
+    """Whether this run keeps the browser tests (`make check` leaves them out)."""
+    return "not browser" not in config.getoption("markexpr")
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups, and before `-m` selects
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark every test under tests/e2e ``browser``, and give each test its process under
+    `--dist=loadgroup`: the Chromium group in one, every other test in the second when browser
+    tests run too, or else one group per file (`make check`: the files spread over the
+    cores)."""
+    in_e2e = [item.path.is_relative_to(E2E) for item in items]
+    browser = browser_tests_selected(config) and any(in_e2e)
+    for item, e2e in zip(items, in_e2e, strict=True):
+        if e2e:
+            item.add_marker(pytest.mark.browser)
+        if e2e and item.path.name not in BESIDE_CHROMIUM_FILES:
+            group = CHROMIUM_GROUP
+        else:
+            group = BESIDE_CHROMIUM_GROUP if browser else item.path.as_posix()
+        item.add_marker(pytest.mark.xdist_group(group))
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """Lower the process that runs the group beside Chromium, once, before its first test."""
+    group = item.get_closest_marker("xdist_group")
+    if group is None or group.args != (BESIDE_CHROMIUM_GROUP,):
+        return
+    if os.environ.get("PYTEST_XDIST_WORKER") and os.nice(0) == 0:
+        os.nice(BESIDE_CHROMIUM_NICENESS)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Say how Pyodide started in each engine (tests/e2e/test_engines.py records it), when it was
+    tested. Here, not in tests/e2e/conftest.py: under pytest-xdist the process that reports
+    collects nothing, so only this conftest is loaded in it."""
+    reports = terminalreporter.stats.get("passed", []) + terminalreporter.stats.get("failed", [])
+    paths = [
+        str(value)
+        for report in reports
+        for name, value in getattr(report, "user_properties", [])
+        if name == "engine_path"
+    ]
+    if paths:
+        terminalreporter.write_line("Pyodide start path per engine: " + "; ".join(paths))
 
 
 @pytest.fixture(scope="session")

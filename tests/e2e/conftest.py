@@ -5,7 +5,7 @@ with each of Chromium, Firefox ESR and WebKitGTK in turn (``engine_page``, tests
 
 Every page a test opens records its requests and uncaught errors; a test that lets the page
 reach any other origin, or raise an error, fails. Every test here is marked ``browser``
-(``make check`` leaves them out).
+(``make check`` leaves them out; tests/conftest.py marks them).
 """
 
 from __future__ import annotations
@@ -40,13 +40,6 @@ ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 
 
-def pytest_collection_modifyitems(items: Sequence[pytest.Item]) -> None:
-    """Everything under tests/e2e drives a browser: mark it so `-m "not browser"` skips it."""
-    for item in items:
-        if item.path.is_relative_to(HERE):
-            item.add_marker(pytest.mark.browser)
-
-
 @pytest.fixture(scope="session", autouse=True)
 def js_coverage() -> Iterator[None]:
     """With WEGO_JS_COVERAGE=<folder> (`make coverage`), Chromium's coverage of the site's
@@ -72,19 +65,6 @@ class Site:
 
     def url(self, lang: str, slug: str = "", query: str = "") -> str:
         return f"{self.base}{LANGS[lang]}{slug}{query}"
-
-
-def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    """Say how Pyodide started in each engine (test_engines records it), when it was tested."""
-    reports = terminalreporter.stats.get("passed", []) + terminalreporter.stats.get("failed", [])
-    paths = [
-        str(value)
-        for report in reports
-        for name, value in getattr(report, "user_properties", [])
-        if name == "engine_path"
-    ]
-    if paths:
-        terminalreporter.write_line("Pyodide start path per engine: " + "; ".join(paths))
 
 
 @pytest.fixture(scope="session")
