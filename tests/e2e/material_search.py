@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from playwright.sync_api import Page
+from typing import Protocol
 
 __all__ = ["QUERY", "RESULTS", "search"]
 
@@ -10,7 +10,15 @@ QUERY = ".md-search__input"
 RESULTS = ".md-search-result__item"
 
 
-def search(page: Page, query: str) -> None:
+class TypingPage(Protocol):
+    """What typing needs of a page: a Playwright ``Page`` or an ``EnginePage`` (engines.py)."""
+
+    def click(self, selector: str) -> None: ...
+    def fill(self, selector: str, text: str) -> None: ...
+    def press(self, selector: str, key: str) -> None: ...
+
+
+def search(page: TypingPage, query: str) -> None:
     """Type ``query`` into Material's search. Material reads the field on key-up, which typing
     Cyrillic through Playwright does not send: the text is filled, then a key pressed."""
     page.click(QUERY)
