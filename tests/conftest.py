@@ -67,8 +67,9 @@ CHROMIUM_GROUP = "chromium"
 #: :data:`BESIDE_CHROMIUM_FILES`.
 BESIDE_CHROMIUM_GROUP = "beside chromium"
 #: Browser test files that share no browser with the Chromium group: the three engines' file
-#: launches its own Firefox and WebKit (under Xvfb) and, in this process, its own Chromium.
-BESIDE_CHROMIUM_FILES = frozenset({"test_engines.py"})
+#: launches its own Firefox and WebKit (under Xvfb) and, in this process, its own Chromium; the
+#: offline file the same Firefox and a WebKit of its own.
+BESIDE_CHROMIUM_FILES = frozenset({"test_engines.py", "test_offline.py"})
 #: How much lower the process beside the Chromium group runs (`nice`, inherited by every
 #: browser, Node and build it starts): its tests take the time the Chromium group leaves idle
 #: instead of slowing the run's long path.

@@ -8,8 +8,10 @@ in all three.
 Every engine records what the guarantee of the browser tests needs: each request the page
 and its workers make, and each uncaught error in the page. Playwright reports both; for
 WebKitGTK, whose WebDriver has no BiDi, the browser goes through a loopback recording proxy
-that forwards only the sites' own origins and adds, to every page it serves, a same-origin
-script (so the page's Content-Security-Policy stays as it is) that collects uncaught errors.
+that forwards only the sites' own origins and adds, to every page the browser asks for to show
+it, a same-origin script (so the page's Content-Security-Policy stays as it is) that collects
+uncaught errors. (A page served from the service worker's kept copy, offline, has no recorder:
+the kept copy is the deploy's own bytes.)
 """
 
 from __future__ import annotations
@@ -318,17 +320,28 @@ class ProxyHandler(BaseHTTPRequestHandler):
             for k, v in self.headers.items()
             if k.lower() not in HOP_BY_HOP and k.lower() != "accept-encoding"
         }
-        upstream.request("GET", path + (f"?{query}" if query else ""), headers=headers)
-        response = upstream.getresponse()
-        body = response.read()
-        upstream.close()
+        try:
+            upstream.request("GET", path + (f"?{query}" if query else ""), headers=headers)
+            response = upstream.getresponse()
+            body = response.read()
+        except OSError:  # the site's server is gone: the browser sees a network failure
+            self.close_connection = True
+            return
+        finally:
+            upstream.close()
         kept = {k: v for k, v in response.getheaders() if k.lower() not in HOP_BY_HOP}
-        if response.headers.get_content_type() == "text/html":
+        if response.headers.get_content_type() == "text/html" and self.is_page_view():
             body = with_recorder(body)
             kept = {k: v for k, v in kept.items() if k.lower() not in ("content-length", "etag")}
         self.reply(response.status, kept, body)
 
     do_HEAD = do_GET
+
+    def is_page_view(self) -> bool:
+        """A page the browser asked for to show it, not a copy fetched by a script: the
+        service worker keeps the deploy's pages checked against their SHA-256, which a page
+        with the recorder added would fail."""
+        return "text/html" in self.headers.get("Accept", "")
 
     def refuse(self) -> None:  # the site only reads: anything else is recorded and refused
         self.server.requests.append(self.path)

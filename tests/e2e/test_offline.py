@@ -1,11 +1,12 @@
-"""Offline after one visit, in Firefox: the reader opens one page of the guide with the network up,
-the server then goes away, and the guide still works from the service worker's kept copy: every
-file of the guide is kept before the network goes; the fees page quotes (in the other language,
-never opened), its search finds pages (Material's search worker and its lunr languages are
-kept), and the application form opens with its draft after a reload. The same in Chromium, then
-across a deploy and the worker's update, is one journey in tests/e2e/test_deploy_reload.py (the
-service worker serves every kept page by the same code, so one kept page a component there and
-here is enough)."""
+"""Offline after one visit, in Firefox and in WebKitGTK: the reader opens one page of the guide
+with the network up, the network then goes away, and the guide still works from the service
+worker's kept copy: every file of the guide is kept before the network goes; the fees page
+quotes (in the other language, never opened: the quote worker's own requests are answered by
+the service worker too, which browsers do differently), its search finds pages (Material's
+search worker and its lunr languages are kept), and the application form opens with its draft
+after a reload. The same in Chromium, then across a deploy and the worker's update, is one
+journey in tests/e2e/test_deploy_reload.py (the service worker serves every kept page by the
+same code, so one kept page a component there and here is enough)."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ import pytest
 from harness.local_server import SUB_PATH, serve
 from sitebuild.offline_manifest import SERVICE_WORKER
 
-from .engines import EnginePage, PlaywrightPage
+from .engines import EnginePage, PlaywrightPage, WebKitPage, xvfb
 from .material_search import RESULTS, search
 from .timeouts import ENGINE_START, KEEP_OFFLINE
 
@@ -56,16 +57,20 @@ class OfflineReader:
         self._stop.close()
 
 
-@pytest.fixture
+@pytest.fixture(params=["firefox", "webkit"])
 def reader(request: pytest.FixtureRequest, built_site: Path) -> Iterator[OfflineReader]:
-    """A page in the session's Firefox, service workers allowed, on a server the test can take
-    away."""
+    """A page in the session's Firefox (service workers allowed) or in a WebKitGTK of its own
+    (under its own display), on a server the test can take away."""
     with ExitStack() as browsers:
         server = ExitStack()
         origin = server.enter_context(serve(built_site))
-        page = PlaywrightPage(
-            "firefox", request.getfixturevalue("firefox"), origin, service_workers=True
-        )
+        page: EnginePage
+        if request.param == "firefox":
+            page = PlaywrightPage(
+                "firefox", request.getfixturevalue("firefox"), origin, service_workers=True
+            )
+        else:
+            page = WebKitPage(origin, browsers.enter_context(xvfb()))
         browsers.callback(page.close)
         browsers.push(server)
         yield OfflineReader(page, origin, server)
