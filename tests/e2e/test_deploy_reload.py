@@ -19,10 +19,10 @@ from playwright.sync_api import Page, expect
 
 from calculator import Language, quote_cities
 from harness.local_server import SUB_PATH, serve
+from harness.offline_copy import ALL_KEPT, kept_addresses
 from harness.site_build import BUILD_EPOCH
 from sitebuild.city_examples import example_text
 
-from .test_offline import ALL_KEPT, kept_addresses
 from .timeouts import ENGINE_START, KEEP_OFFLINE, ms
 from .waits import until_true
 

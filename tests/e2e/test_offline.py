@@ -10,7 +10,6 @@ same code, so one kept page a component there and here is enough)."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from contextlib import ExitStack
 from pathlib import Path
@@ -18,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from harness.local_server import SUB_PATH, serve
-from sitebuild.offline_manifest import SERVICE_WORKER
+from harness.offline_copy import ALL_KEPT, kept_addresses
 
 from .engines import EnginePage, PlaywrightPage, WebKitPage, xvfb
 from .material_search import RESULTS, search
@@ -27,22 +26,6 @@ from .timeouts import ENGINE_START, KEEP_OFFLINE
 pytestmark = pytest.mark.browser
 
 QUERY = "?population=624518&gdp=47404.96"
-
-#: ``(urls) => …``: true once a service worker controls the page and every one of ``urls`` is in
-#: its caches, else null (for ``wait_until``).
-ALL_KEPT = """async (urls) => {
-  if (!navigator.serviceWorker.controller) return null;
-  for (const url of urls) if (!(await caches.match(url))) return null;
-  return true;
-}"""
-
-
-def kept_addresses(site_dir: Path, base: str) -> list[str]:
-    """Every address the deploy's service worker lists (shell and engine), absolute."""
-    script = (site_dir / SERVICE_WORKER).read_text(encoding="utf-8")
-    start = script.index("{")
-    manifest = json.loads(script[start : script.index("};\n") + 1])
-    return [base + path for group in ("shell", "engine") for path in manifest[group]]
 
 
 class OfflineReader:
