@@ -23,6 +23,28 @@ function paragraph(className, text) {
   return node;
 }
 
+// The datalist's countries by every name a reader may type and by code.
+function indexCountries(options) {
+  const byName = new Map(); // normalized name or alias -> entry
+  const names = []; // [normalized name or alias, entry], for "did you mean"
+  const byCode = new Map(); // ISO3 -> entry
+  for (const option of options) {
+    const entry = {
+      code: option.dataset.code,
+      name: option.value,
+      hasData: !option.hasAttribute("data-no-data"),
+    };
+    byCode.set(entry.code, entry);
+    const aliases = option.dataset.aliases ? option.dataset.aliases.split("|") : [];
+    for (const name of [entry.name, ...aliases]) {
+      const key = normalize(name);
+      if (!byName.has(key)) byName.set(key, entry);
+      names.push([key, entry]);
+    }
+  }
+  return { byName, names, byCode };
+}
+
 class CountryPicker {
   constructor(form, input) {
     this.form = form;
@@ -31,22 +53,9 @@ class CountryPicker {
     this.note = form.querySelector("[data-gdp-source]");
     this.suggest = input.closest("[data-field]")?.querySelector("[data-country-suggest]");
     this.messages = readMessages(input.closest("[data-messages]"));
-    this.byName = new Map(); // normalized name or alias -> entry
-    this.names = []; // [normalized name or alias, entry], for "did you mean"
-    this.byCode = new Map(); // ISO3 -> entry
-    for (const option of input.list?.options ?? []) {
-      const entry = {
-        code: option.dataset.code,
-        name: option.value,
-        hasData: !option.hasAttribute("data-no-data"),
-      };
-      this.byCode.set(entry.code, entry);
-      const aliases = option.dataset.aliases ? option.dataset.aliases.split("|") : [];
-      for (const name of [entry.name, ...aliases]) {
-        if (!this.byName.has(normalize(name))) this.byName.set(normalize(name), entry);
-        this.names.push([normalize(name), entry]);
-      }
-    }
+    this.indexed = null; // see `index`
+    // Made ready as the reader comes to the field, before the first keystroke.
+    input.addEventListener("focus", () => this.index, { once: true });
     this.code = ""; // the picked country, or ""
     this.autoFor = null; // the code whose World Bank figure the GDP field holds (or awaits)
     this.verbatim = false; // send the field's text as typed (a link's code, a submitted name)
@@ -56,7 +65,7 @@ class CountryPicker {
     input.addEventListener("input", () => {
       this.verbatim = false;
       this.hideSuggestion();
-      const entry = this.byName.get(normalize(input.value));
+      const entry = this.index.byName.get(normalize(input.value));
       if (entry) {
         if (entry.code !== this.code) this.pick(entry);
       } else if (this.code) {
@@ -85,12 +94,20 @@ class CountryPicker {
     // so the engine looks up the year's own figure.
   }
 
+  // The countries' names and codes, read from the datalist on first use (the reader at the
+  // field, or a link naming a country), not while the page loads: reading its two hundred
+  // options took about 16 ms of the page's first long frame on a cold load.
+  get index() {
+    this.indexed ??= indexCountries(this.input.list?.options ?? []);
+    return this.indexed;
+  }
+
   // A name or alias; a code only typed in capitals, and only when no name matches.
   match(text) {
-    const byName = this.byName.get(normalize(text));
+    const byName = this.index.byName.get(normalize(text));
     if (byName) return byName;
     const typed = String(text ?? "").trim();
-    return /^[A-Z]{3}$/.test(typed) ? this.byCode.get(typed) : undefined;
+    return /^[A-Z]{3}$/.test(typed) ? this.index.byCode.get(typed) : undefined;
   }
 
   askWhichCountry(text) {
@@ -114,9 +131,9 @@ class CountryPicker {
     const key = normalize(typed);
     const found = new Map();
     // Three letters may be a code in other case ("aut"): offer its country first, not pick it.
-    const coded = /^[a-z]{3}$/i.test(typed) ? this.byCode.get(typed.toUpperCase()) : undefined;
+    const coded = /^[a-z]{3}$/i.test(typed) ? this.index.byCode.get(typed.toUpperCase()) : undefined;
     if (coded) found.set(coded.code, coded.name);
-    for (const [name, entry] of this.names) {
+    for (const [name, entry] of this.index.names) {
       if (name.startsWith(key) && !found.has(entry.code)) found.set(entry.code, entry.name);
       if (found.size === MAX_SUGGESTIONS) break;
     }
@@ -131,7 +148,7 @@ class CountryPicker {
 
   // The picked country's name in the page's language ("" if none), for the printed estimate.
   pickedName() {
-    return this.code ? (this.byCode.get(this.code)?.name ?? "") : "";
+    return this.code ? (this.index.byCode.get(this.code)?.name ?? "") : "";
   }
 
   pick(entry) {
@@ -169,7 +186,7 @@ class CountryPicker {
     if (!("country" in fields)) return;
     // Links carry codes (any case in older links) or names.
     const written = String(fields.country ?? "").trim();
-    const entry = this.byCode.get(written.toUpperCase()) ?? this.byName.get(normalize(written));
+    const entry = this.index.byCode.get(written.toUpperCase()) ?? this.index.byName.get(normalize(written));
     this.verbatim = !entry && Boolean(written);
     this.code = "";
     this.autoFor = null;
@@ -203,7 +220,7 @@ class CountryPicker {
       if (this.autoFor === this.code && this.gdp) this.gdp.value = "";
       this.hideNote();
     } else {
-      this.showNoData(this.byCode.get(this.code));
+      this.showNoData(this.index.byCode.get(this.code));
     }
   }
 
