@@ -150,7 +150,7 @@ def first_quote(page: Page, url: str | None = None) -> float:
     raise TimeoutError(f"no quote within 120 s at {url}")
 
 
-def busy_and_total() -> tuple[int, int]:
+def idle_and_total() -> tuple[int, int]:
     """The processors' idle and total time so far (Linux's /proc/stat, in clock ticks)."""
     with open("/proc/stat", encoding="ascii") as stat:
         fields = [int(value) for value in stat.readline().split()[1:9]]
@@ -162,10 +162,10 @@ def wait_for_quiet() -> None:
     if not os.path.exists("/proc/stat"):
         return
     deadline = time.monotonic() + IDLE_MAX_WAIT_S
-    before = busy_and_total()
+    before = idle_and_total()
     while time.monotonic() < deadline:
         time.sleep(IDLE_WINDOW_S)
-        now = busy_and_total()
+        now = idle_and_total()
         idle, total = now[0] - before[0], now[1] - before[1]
         if total > 0 and idle / total >= IDLE_SHARE:
             return
@@ -194,6 +194,8 @@ class Visit:
 
 
 def one_first_quote(browser: Browser, url: str, visit: Visit, profile: str) -> float:
+    """One timed first quote; the wait for idle processors comes right before the timed load
+    (after the warm profile's first load and pause, which keep the machine busy)."""
     if visit.profiles is None:
         context = browser.new_context()
         context.add_init_script(WATCH_WIDGET)
