@@ -68,7 +68,8 @@ CHROMIUM_GROUP = "chromium"
 BESIDE_CHROMIUM_GROUP = "beside chromium"
 #: Browser test files that share no browser with the Chromium group: the three engines' file
 #: launches its own Firefox and WebKit (under Xvfb) and, in this process, its own Chromium; the
-#: offline file the same Firefox and a WebKit of its own.
+#: offline file reads offline in this process's Firefox and a WebKit of its own, its test in
+#: the session's Chromium (marked ``session_chromium``) joining the Chromium group.
 BESIDE_CHROMIUM_FILES = frozenset({"test_engines.py", "test_offline.py"})
 #: How much lower the process beside the Chromium group runs (`nice`, inherited by every
 #: browser, Node and build it starts): its tests take the time the Chromium group leaves idle
@@ -95,7 +96,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item, e2e in zip(items, in_e2e, strict=True):
         if e2e:
             item.add_marker(pytest.mark.browser)
-        if e2e and item.path.name not in BESIDE_CHROMIUM_FILES:
+        shares_chromium = item.path.name not in BESIDE_CHROMIUM_FILES
+        if e2e and (shares_chromium or item.get_closest_marker("session_chromium")):
             group = CHROMIUM_GROUP
         else:
             group = BESIDE_CHROMIUM_GROUP if browser else item.path.as_posix()

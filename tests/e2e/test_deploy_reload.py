@@ -15,13 +15,11 @@ from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 
-from calculator import Language, quote_cities
 from harness.local_server import SUB_PATH, serve
 from harness.offline_copy import ALL_KEPT, kept_addresses
 from harness.site_build import BUILD_EPOCH
-from sitebuild.city_examples import example_text
 
 from .timeouts import ENGINE_START, KEEP_OFFLINE, ms
 from .waits import until_true
@@ -137,27 +135,16 @@ def expect_one_deploy(page, fee: int) -> None:
     assert page.locator(CELL).get_attribute("data-fee-usd") == str(fee)
 
 
-def the_cities_example_totals(page: Page, base: str) -> None:
-    """The cities page totals its example as the engine computes it."""
-    page.goto(f"{base}cities/")
-    page.click('[data-action="example"]')
-    record = quote_cities(example_text(Language.RU), {"country": "RUS"}, Language.RU)
-    total = page.locator("#multi-quote-result [data-total-usd]")
-    expect(total).to_have_attribute(
-        "data-total-usd", str(record["total_usd"]), timeout=ms(ENGINE_START)
-    )
-
-
 def test_with_the_service_worker_the_guide_works_offline_and_a_deploy_never_mixes(
     browser, built_site, tmp_path, deploy_b
 ):
     """A reader opens one page of the guide (the Russian home page: no calculator on it) and
-    the service worker keeps every file of the guide. Then a deploy, and the network goes:
-    pages never opened work whole from the kept deploy (the English fees page quotes from
-    the kept engine's snapshot, the cities page totals its example). The network comes back:
-    the open page is offered the new version, a reload shows the new one whole, and offline
-    after the update the new one again; the old deploy's files go. (Firefox's offline
-    reading: tests/e2e/test_offline.py.)"""
+    the service worker keeps every file of the guide. Then a deploy, and the network goes: a
+    page never opened works whole from the kept deploy (the English fees page quotes from the
+    kept engine's snapshot). The network comes back: the open page is offered the new
+    version, a reload shows the new one whole, and offline after the update the new one
+    again; the old deploy's files go. (Reading offline in each engine, every kind of page:
+    tests/e2e/test_offline.py.)"""
     new_fee, site_b = deploy_b
     live = deployed(built_site, tmp_path / "live")
     context = browser.new_context(service_workers="allow")
@@ -175,7 +162,6 @@ def test_with_the_service_worker_the_guide_works_offline_and_a_deploy_never_mixe
         deployed(site_b, live)  # the deploy
 
         network.close()
-        the_cities_example_totals(page, base)
         page.goto(f"{base}en/fees/{QUERY}")
         expect_one_deploy(page, 7000)  # the kept deploy, whole
         assert page.get_attribute("#fee-quote", "data-engine-path") == "snapshot"

@@ -1,12 +1,11 @@
-"""Offline after one visit, in Firefox and in WebKitGTK: the reader opens one page of the guide
-with the network up, the network then goes away, and the guide still works from the service
-worker's kept copy: every file of the guide is kept before the network goes; the fees page
-quotes (in the other language, never opened: the quote worker's own requests are answered by
-the service worker too, which browsers do differently), its search finds pages (Material's
-search worker and its lunr languages are kept), and the application form opens with its draft
-after a reload. The same in Chromium, then across a deploy and the worker's update, is one
-journey in tests/e2e/test_deploy_reload.py (the service worker serves every kept page by the
-same code, so one kept page a component there and here is enough)."""
+"""Offline after one visit, in each engine (Chromium, Firefox ESR and WebKitGTK): the reader opens
+one page of the guide with the network up, the network then goes away, and the guide still
+works from the service worker's kept copy: every file of the guide is kept before the network
+goes; the fees page quotes (in the other language, never opened: the quote worker's own
+requests are answered by the service worker too, which browsers do differently), its search
+finds pages (Material's search worker and its lunr languages are kept), the cities page totals
+its example, and the application form opens with its draft after a reload. Across a deploy
+and the worker's update, in Chromium: tests/e2e/test_deploy_reload.py."""
 
 from __future__ import annotations
 
@@ -16,8 +15,10 @@ from pathlib import Path
 
 import pytest
 
+from calculator import Language, quote_cities
 from harness.local_server import SUB_PATH, serve
 from harness.offline_copy import ALL_KEPT, kept_addresses
+from sitebuild.city_examples import example_text
 
 from .engines import EnginePage, PlaywrightPage, WebKitPage, xvfb
 from .material_search import RESULTS, search
@@ -26,6 +27,8 @@ from .timeouts import ENGINE_START, KEEP_OFFLINE
 pytestmark = pytest.mark.browser
 
 QUERY = "?population=624518&gdp=47404.96"
+#: The engines, Chromium's test in the Chromium group, whose browser it uses (tests/conftest.py).
+IN_EACH_ENGINE = [pytest.param("chromium", marks=pytest.mark.session_chromium), "firefox", "webkit"]
 
 
 class OfflineReader:
@@ -40,18 +43,20 @@ class OfflineReader:
         self._stop.close()
 
 
-@pytest.fixture(params=["firefox", "webkit"])
+@pytest.fixture(params=IN_EACH_ENGINE)
 def reader(request: pytest.FixtureRequest, built_site: Path) -> Iterator[OfflineReader]:
-    """A page in the session's Firefox (service workers allowed) or in a WebKitGTK of its own
-    (under its own display), on a server the test can take away."""
+    """A page in a context of its own in the session's Chromium or Firefox (service workers
+    allowed), or in a WebKitGTK of its own (under its own display), on a server the test can
+    take away."""
     with ExitStack() as browsers:
         server = ExitStack()
         origin = server.enter_context(serve(built_site))
         page: EnginePage
-        if request.param == "firefox":
-            page = PlaywrightPage(
-                "firefox", request.getfixturevalue("firefox"), origin, service_workers=True
+        if request.param in ("chromium", "firefox"):
+            session = request.getfixturevalue(
+                "browser" if request.param == "chromium" else "firefox"
             )
+            page = PlaywrightPage(request.param, session, origin, service_workers=True)
         else:
             page = WebKitPage(origin, browsers.enter_context(xvfb()))
         browsers.callback(page.close)
@@ -71,6 +76,7 @@ def test_after_one_visit_the_whole_guide_works_offline(reader: OfflineReader, bu
     assert page.attribute("#fee-quote", "data-engine-path") == "snapshot"
     search_finds_pages(page)
 
+    the_cities_example_totals(page, reader.base)
     the_application_draft_comes_back(page, reader.base)
     assert page.errors == []
 
@@ -79,6 +85,17 @@ def search_finds_pages(page: EnginePage) -> None:
     """Material's search, typed into, lists pages."""
     search(page, "fee")
     page.wait_for(RESULTS)
+
+
+def the_cities_example_totals(page: EnginePage, base: str) -> None:
+    """The cities page (never opened) totals its example as the engine computes it."""
+    page.goto(f"{base}cities/")
+    page.click('[data-action="example"]')
+    record = quote_cities(example_text(Language.RU), {"country": "RUS"}, Language.RU)
+    total = str(record["total_usd"])
+    page.wait_for_attribute(
+        "#multi-quote-result [data-total-usd]", "data-total-usd", total, ENGINE_START
+    )
 
 
 def the_application_draft_comes_back(page: EnginePage, base: str) -> None:
